@@ -1,0 +1,268 @@
+/**
+ * Linking: gives every ATT&CK object its ATT&CK id, status and page path, follows revocations to
+ * their final replacement, and answers the lookups normalizing needs (tactics by short name,
+ * the strategy that shows an analytic, the page an attack.mitre.org URL stands for).
+ */
+import {
+  COLLECTION_OF_TYPE,
+  DOMAINS,
+  DOMAIN_SLUGS,
+  type AttackType,
+  type Domain,
+  type Status,
+} from '../../src/model/attack.ts';
+import type { Found } from './merge.ts';
+import type { ImportReport } from './report.ts';
+import type { StixObject, StixObjectOf, StixType } from './stix.ts';
+
+type ObjectStixType = Exclude<StixType, 'relationship'>;
+type StixAttackObject = Exclude<StixObject, { type: 'relationship' }>;
+export type StixRelationship = StixObjectOf<'relationship'>;
+
+export const TYPE_OF_STIX: Record<ObjectStixType, AttackType> = {
+  'attack-pattern': 'technique',
+  'x-mitre-tactic': 'tactic',
+  'course-of-action': 'mitigation',
+  'intrusion-set': 'group',
+  malware: 'software',
+  tool: 'software',
+  campaign: 'campaign',
+  'x-mitre-data-source': 'datasource',
+  'x-mitre-data-component': 'datacomponent',
+  'x-mitre-detection-strategy': 'detectionstrategy',
+  'x-mitre-analytic': 'analytic',
+  'x-mitre-asset': 'asset',
+  'x-mitre-matrix': 'matrix',
+};
+
+/** Reference sources that carry ATT&CK ids (older objects use per-domain names). */
+export const ATTACK_ID_SOURCES: ReadonlySet<string> = new Set(['mitre-attack', 'mitre-mobile-attack', 'mitre-ics-attack']);
+
+const KILL_CHAIN_DOMAINS: Record<string, Domain> = {
+  'mitre-attack': 'enterprise-attack',
+  'mitre-mobile-attack': 'mobile-attack',
+  'mitre-ics-attack': 'ics-attack',
+};
+
+export interface Linked<T extends StixAttackObject = StixAttackObject> extends Found<T> {
+  type: AttackType;
+  attackId: string;
+  status: Status;
+  path: string;
+  /** For revoked objects: the final replacement's STIX id. */
+  revokedBy?: string;
+}
+
+export class AttackIndex {
+  readonly objects = new Map<string, Linked>();
+  readonly relationships: Found<StixRelationship>[] = [];
+  private readonly byAttackPath = new Map<string, Linked>();
+  private readonly tactics = new Map<string, Linked>();
+  private readonly strategyOf = new Map<string, string>();
+  private readonly tacticColumns = new Map<string, number>();
+
+  get(stixId: string): Linked | undefined {
+    return this.objects.get(stixId);
+  }
+
+  /** The tactic a kill chain phase names, e.g. (`mitre-attack`, `execution`). */
+  tacticOf(killChainName: string, phaseName: string): Linked | undefined {
+    const domain = KILL_CHAIN_DOMAINS[killChainName];
+    return domain && this.tactics.get(`${domain}/${phaseName}`);
+  }
+
+  /** The tactic's column in its domain's matrix; tactics outside every matrix sort last. */
+  tacticColumn(tacticId: string): number {
+    return this.tacticColumns.get(tacticId) ?? Number.MAX_SAFE_INTEGER;
+  }
+
+  /** STIX id of the detection strategy listing the analytic. */
+  detectionStrategyOf(analyticId: string): string | undefined {
+    return this.strategyOf.get(analyticId);
+  }
+
+  /**
+   * This site's path for a link to attack.mitre.org, when the object it names was loaded
+   * (revoked objects resolve to their replacement). Other links give undefined.
+   */
+  resolveAttackUrl(href: string): string | undefined {
+    const match = /^https?:\/\/(?:www\.)?attack\.mitre\.org\/([a-z]+)\/([^/?#]+)(?:\/(\d{3}))?\/?(#[\w-]+)?$/i.exec(href);
+    if (!match) return undefined;
+    const [, section, id, sub, hash] = match;
+    const found = this.byAttackPath.get(`${section!.toLowerCase()}/${sub ? `${id}.${sub}` : id}`);
+    if (!found) return undefined;
+    const target = found.revokedBy ? this.objects.get(found.revokedBy)! : found;
+    return target.path + (hash && !target.path.includes('#') ? hash : '');
+  }
+
+  add(linked: Linked): void {
+    this.objects.set(linked.object.id, linked);
+  }
+
+  registerAttackPath(linked: Linked): void {
+    this.byAttackPath.set(attackPathKey(linked), linked);
+  }
+
+  registerTactic(domain: Domain, shortname: string, tactic: Linked): void {
+    this.tactics.set(`${domain}/${shortname}`, tactic);
+  }
+
+  registerAnalytic(analyticId: string, strategyId: string): void {
+    this.strategyOf.set(analyticId, strategyId);
+  }
+
+  registerTacticColumn(tacticId: string, column: number): void {
+    this.tacticColumns.set(tacticId, column);
+  }
+}
+
+export function buildIndex(merged: Map<string, Found>, report: ImportReport): AttackIndex {
+  const index = new AttackIndex();
+  const revokedBy = new Map<string, string>();
+  for (const found of merged.values()) {
+    if (found.object.type === 'relationship') {
+      const relationship = found as Found<StixRelationship>;
+      if (relationship.object.relationship_type === 'revoked-by') {
+        revokedBy.set(relationship.object.source_ref, relationship.object.target_ref);
+      } else {
+        index.relationships.push(relationship);
+      }
+      continue;
+    }
+    const linked = identify(found as Found<StixAttackObject>, report);
+    if (linked) index.add(linked);
+  }
+  report.throwIfErrors();
+  claimAttackIds(index, report);
+  linkAnalytics(index);
+  assignPaths(index);
+  followRevocations(index, revokedBy, report);
+  registerTactics(index);
+  return index;
+}
+
+function identify(found: Found<StixAttackObject>, report: ImportReport): Linked | undefined {
+  const { object } = found;
+  const attackId = object.external_references?.find(
+    (ref) => ATTACK_ID_SOURCES.has(ref.source_name) && ref.external_id?.trim(),
+  )?.external_id?.trim();
+  if (!attackId) {
+    report.error(
+      { source: found.source, objectId: object.id },
+      `${object.type} "${object.name}" has no ATT&CK id (an external reference from mitre-attack with an external_id)`,
+    );
+    return undefined;
+  }
+  const status: Status = object.revoked ? 'revoked' : object.x_mitre_deprecated ? 'deprecated' : 'active';
+  return { ...found, type: TYPE_OF_STIX[object.type], attackId, status, path: '' };
+}
+
+function attackPathKey(linked: Linked): string {
+  return `${COLLECTION_OF_TYPE[linked.type]}/${linked.attackId}`;
+}
+
+const STATUS_RANK: Record<Status, number> = { active: 0, deprecated: 1, revoked: 2 };
+
+/**
+ * One page per ATT&CK id and type. When several objects claim one (ATT&CK reuses the ids of
+ * deprecated objects), the active one keeps it and the others are left out, with a warning.
+ */
+function claimAttackIds(index: AttackIndex, report: ImportReport): void {
+  const claims = new Map<string, Linked[]>();
+  for (const linked of index.objects.values()) {
+    const key = attackPathKey(linked);
+    claims.set(key, [...(claims.get(key) ?? []), linked]);
+  }
+  for (const [key, claimants] of claims) {
+    const [winner, ...losers] = claimants.sort(
+      (a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || (b.object.modified ?? '').localeCompare(a.object.modified ?? ''),
+    );
+    if (losers.some((loser) => loser.status === 'active' && winner!.status === 'active')) {
+      const ids = claimants.filter((c) => c.status === 'active').map((c) => c.object.id);
+      report.error({ source: winner!.source, objectId: ids.join(', ') }, `several active objects claim ${key}`);
+      continue;
+    }
+    for (const loser of losers) {
+      report.warn(
+        { source: loser.source, objectId: loser.object.id },
+        `${loser.status} "${loser.object.name}" also claims ${key}, which belongs to "${winner!.object.name}"; it is left out`,
+      );
+      index.objects.delete(loser.object.id);
+    }
+    index.registerAttackPath(winner!);
+  }
+  report.throwIfErrors();
+}
+
+function linkAnalytics(index: AttackIndex): void {
+  for (const linked of index.objects.values()) {
+    if (linked.object.type !== 'x-mitre-detection-strategy') continue;
+    for (const analyticId of linked.object.x_mitre_analytic_refs ?? []) {
+      index.registerAnalytic(analyticId, linked.object.id);
+    }
+  }
+}
+
+function assignPaths(index: AttackIndex): void {
+  for (const linked of index.objects.values()) {
+    if (linked.type !== 'analytic') linked.path = pagePath(linked.type, linked.attackId);
+  }
+  for (const linked of index.objects.values()) {
+    if (linked.type !== 'analytic') continue;
+    const strategy = index.get(index.detectionStrategyOf(linked.object.id) ?? '');
+    linked.path = `${strategy ? strategy.path : '/analytics/'}#${linked.attackId}`;
+  }
+}
+
+/** `/techniques/T1059/001/`, `/tactics/TA0002/`, `/matrices/enterprise/` */
+export function pagePath(type: AttackType, attackId: string): string {
+  const section = COLLECTION_OF_TYPE[type];
+  if (type === 'matrix') {
+    const domain = DOMAINS.find((d) => d === attackId);
+    return `/${section}/${domain ? DOMAIN_SLUGS[domain] : attackId}/`;
+  }
+  return `/${section}/${attackId.replace('.', '/')}/`;
+}
+
+function followRevocations(index: AttackIndex, revokedBy: Map<string, string>, report: ImportReport): void {
+  for (const linked of index.objects.values()) {
+    if (linked.status !== 'revoked') continue;
+    const where = { source: linked.source, objectId: linked.object.id };
+    const seen = new Set([linked.object.id]);
+    let current = revokedBy.get(linked.object.id);
+    while (current && revokedBy.has(current) && !seen.has(current)) {
+      seen.add(current);
+      current = revokedBy.get(current);
+    }
+    if (!current) {
+      report.warn(where, `${linked.attackId} is revoked without a replacement`);
+    } else if (seen.has(current)) {
+      report.warn(where, `${linked.attackId} is in a cycle of revocations`);
+    } else if (!index.get(current)) {
+      report.warn(where, `${linked.attackId} is revoked by ${current}, which is not in the data`);
+    } else {
+      linked.revokedBy = current;
+    }
+  }
+}
+
+/**
+ * Tactic short names repeat across domains, so they are looked up per domain; active ones win.
+ * Columns come from the matrices, active matrices last so that their order wins.
+ */
+function registerTactics(index: AttackIndex): void {
+  const matrices = [...index.objects.values()]
+    .filter((linked) => linked.object.type === 'x-mitre-matrix')
+    .sort((a, b) => STATUS_RANK[b.status] - STATUS_RANK[a.status]);
+  for (const matrix of matrices) {
+    const columns = matrix.object.type === 'x-mitre-matrix' ? (matrix.object.tactic_refs ?? []) : [];
+    columns.forEach((tacticId, column) => index.registerTacticColumn(tacticId, column));
+  }
+  const tactics = [...index.objects.values()]
+    .filter((linked): linked is Linked<StixObjectOf<'x-mitre-tactic'> & { type: 'x-mitre-tactic' }> =>
+      linked.object.type === 'x-mitre-tactic')
+    .sort((a, b) => STATUS_RANK[b.status] - STATUS_RANK[a.status]);
+  for (const tactic of tactics) {
+    for (const domain of tactic.domains) index.registerTactic(domain, tactic.object.x_mitre_shortname, tactic);
+  }
+}

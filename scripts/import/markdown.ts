@@ -1,0 +1,159 @@
+/**
+ * Markdown → sanitized HTML, cut at citations (see RichText in src/model/attack.ts).
+ *
+ * Raw HTML in the text survives only for tags the sanitizer allows (ATT&CK uses <code>, <b>, <br>);
+ * anything else that looks like a tag, such as the placeholders `<username>` or `<pid>`, is shown
+ * as text. The sanitizer is the security boundary: no script or event handler gets through.
+ */
+import type { Element, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { toString as hastToString } from 'hast-util-to-string';
+import type { Html, Root as MdastRoot } from 'mdast';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { RichText } from '../../src/model/attack.ts';
+
+/** GitHub's allowlist, plus <u>, minus images and form inputs (pages must work offline). */
+export const sanitizeSchema = {
+  ...defaultSchema,
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []).filter((tag) => !['img', 'picture', 'source', 'input'].includes(tag)),
+    'u',
+  ],
+};
+
+const ALLOWED_TAGS = new Set(sanitizeSchema.tagNames);
+
+/** `(Citation: Name)`, where the name may itself hold one level of parentheses. */
+export const CITATION = /\(Citation:\s*((?:[^()]|\([^()]*\))+?)\s*\)/g;
+
+// Citations are swapped for these private-use markers before parsing, so that markdown cannot
+// mangle their names (many contain underscores), and found again in the HTML afterwards.
+const MARK_OPEN = '\uE000';
+const MARK_CLOSE = '\uE001';
+const MARKER = /\uE000(\d+)\uE001/g;
+const STRAY_MARKS = /[\uE000\uE001]/g;
+
+const EXCERPT_LENGTH = 240;
+
+/** Maps a link found in a text to this site's root-relative path, or undefined to leave it. */
+export type LinkResolver = (href: string) => string | undefined;
+
+export interface RenderedText {
+  rich: RichText;
+  /** The first block (usually the first paragraph) as HTML, without citations. */
+  summary: string;
+  /** The first block as plain text, shortened. */
+  excerpt: string;
+}
+
+export function createMarkdownRenderer(resolveLink: LinkResolver) {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkShowUnknownTagsAsText)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeSiteLinks, resolveLink)
+    .use(rehypeStringify)
+    .freeze();
+
+  function toTree(markdown: string): { tree: Root; citations: string[] } {
+    const citations: string[] = [];
+    const marked = markdown.replace(STRAY_MARKS, '').replace(CITATION, (_, name: string) => {
+      citations.push(name.trim());
+      return `${MARK_OPEN}${citations.length - 1}${MARK_CLOSE}`;
+    });
+    const tree = processor.runSync(processor.parse(marked)) as Root;
+    return { tree, citations };
+  }
+
+  function render(markdown: string | undefined): RichText {
+    if (!markdown?.trim()) return [];
+    const { tree, citations } = toTree(markdown);
+    return splitAtMarkers(processor.stringify(tree), citations);
+  }
+
+  function renderWithSummary(markdown: string | undefined): RenderedText {
+    if (!markdown?.trim()) return { rich: [], summary: '', excerpt: '' };
+    const { tree, citations } = toTree(markdown);
+    const first = tree.children.find((node): node is Element => node.type === 'element');
+    return {
+      rich: splitAtMarkers(processor.stringify(tree), citations),
+      summary: first ? toHtml(first).replace(MARKER, '').trim() : '',
+      excerpt: first ? shorten(hastToString(first).replace(MARKER, '')) : '',
+    };
+  }
+
+  /** For short texts shown inside a sentence or table cell: a lone paragraph loses its <p>. */
+  function renderInline(markdown: string | undefined): RichText {
+    if (!markdown?.trim()) return [];
+    const { tree, citations } = toTree(markdown);
+    const elements = tree.children.filter((node) => node.type === 'element');
+    const lone = elements.length === 1 && elements[0]!.tagName === 'p' ? elements[0]! : undefined;
+    return splitAtMarkers(lone ? toHtml(lone.children) : processor.stringify(tree), citations);
+  }
+
+  return { render, renderInline, renderWithSummary };
+}
+
+function splitAtMarkers(html: string, citations: string[]): RichText {
+  const parts: RichText = [];
+  const pieces = html.split(MARKER);
+  pieces.forEach((piece, index) => {
+    if (index % 2 === 0) {
+      if (piece) parts.push(piece);
+    } else {
+      parts.push({ cite: citations[Number(piece)]! });
+    }
+  });
+  return parts;
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= EXCERPT_LENGTH) return flat;
+  const cut = flat.slice(0, EXCERPT_LENGTH);
+  return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,.;:]+$/, '')}…`;
+}
+
+const TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)[^>]*>/g;
+
+/** Raw HTML tags the sanitizer would drop are turned into text, so `<pid>` reads as `<pid>`. */
+function remarkShowUnknownTagsAsText() {
+  return (tree: MdastRoot) => {
+    visit(tree, 'html', (node: Html) => {
+      node.value = node.value.replace(TAG, (tag, name: string) =>
+        ALLOWED_TAGS.has(name.toLowerCase()) ? tag : tag.replace(/</g, '&lt;'),
+      );
+    });
+  };
+}
+
+/**
+ * Points links to attack.mitre.org at this site's own pages, and keeps citation markers out of
+ * attribute values (a citation inside a URL is not a citation).
+ */
+function rehypeSiteLinks(resolveLink: LinkResolver) {
+  return (tree: Root) => {
+    visit(tree, 'element', (element: Element) => {
+      for (const [name, value] of Object.entries(element.properties)) {
+        if (typeof value === 'string' && value.includes(MARK_OPEN)) {
+          element.properties[name] = value.replace(MARKER, '');
+        }
+      }
+      const href = element.tagName === 'a' ? element.properties.href : undefined;
+      if (typeof href === 'string') {
+        const path = resolveLink(href);
+        if (path) element.properties.href = path;
+      }
+    });
+  };
+}

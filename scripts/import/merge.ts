@@ -1,0 +1,49 @@
+/**
+ * Merging: the objects of every bundle, checked against the STIX input schemas, as one set keyed by
+ * STIX id. An object found in several bundles is kept once, with the union of their domains.
+ */
+import type { Domain } from '../../src/model/attack.ts';
+import type { Bundle } from './load.ts';
+import type { ImportReport } from './report.ts';
+import { isKnownType, parseStixObject, type StixObject } from './stix.ts';
+
+export interface Found<T extends StixObject = StixObject> {
+  object: T;
+  /** The file or URL the kept copy came from. */
+  source: string;
+  domains: Domain[];
+}
+
+export function mergeBundles(bundles: Bundle[], report: ImportReport): Map<string, Found> {
+  const merged = new Map<string, Found>();
+  for (const bundle of bundles) {
+    for (const raw of bundle.objects) {
+      if (!isKnownType(raw.type)) continue;
+      const parsed = parseStixObject(raw);
+      if ('problems' in parsed) {
+        const objectId = typeof raw.id === 'string' ? raw.id : `a ${String(raw.type)} object without id`;
+        for (const problem of parsed.problems) report.error({ source: bundle.source, objectId }, problem);
+        continue;
+      }
+      addFound(merged, { object: parsed.object, source: bundle.source, domains: [bundle.domain] });
+    }
+  }
+  report.throwIfErrors();
+  return merged;
+}
+
+function addFound(merged: Map<string, Found>, found: Found): void {
+  const id = found.object.id;
+  const existing = merged.get(id);
+  if (!existing) {
+    merged.set(id, found);
+    return;
+  }
+  const domains = [...new Set([...existing.domains, ...found.domains])];
+  const newer = modified(found.object) > modified(existing.object) ? found : existing;
+  merged.set(id, { ...newer, domains });
+}
+
+function modified(object: StixObject): string {
+  return ('modified' in object && typeof object.modified === 'string' && object.modified) || '';
+}

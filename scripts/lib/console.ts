@@ -1,0 +1,42 @@
+/** What the scripts print: summaries, warnings, and failures with their exit status. */
+import { DOMAIN_LABELS } from '../../src/model/attack.ts';
+import type { ImportResult } from '../import/run.ts';
+import { ImportError, formatProblem } from '../import/report.ts';
+import { UsageError } from './options.ts';
+
+/** Warnings printed in full; the rest are counted (all are in the saved report). */
+const WARNINGS_SHOWN = 20;
+
+export const EXIT_BAD_INPUT = 1;
+export const EXIT_USAGE = 2;
+
+export function printImportSummary({ collections, report }: ImportResult, milliseconds: number): void {
+  for (const release of collections.releases) {
+    console.log(
+      `loaded ${DOMAIN_LABELS[release.domain]} ATT&CK ${release.release} (STIX ${release.specVersion}, ${release.objectCount} objects) from ${release.id}`,
+    );
+  }
+  const counts = Object.entries(collections)
+    .filter(([name]) => name !== 'releases')
+    .map(([name, entries]) => `${entries.length} ${name}`);
+  console.log(`imported ${counts.join(', ')} in ${(milliseconds / 1000).toFixed(1)} s`);
+  for (const warning of report.warnings.slice(0, WARNINGS_SHOWN)) {
+    console.warn(`warning: ${formatProblem(warning)}`);
+  }
+  const more = report.warnings.length - WARNINGS_SHOWN;
+  if (more > 0) console.warn(`warning: ${more} more warnings in the import report`);
+}
+
+/** Prints why the script failed and returns the exit status to use. */
+export function reportFailure(error: unknown): number {
+  if (error instanceof UsageError) {
+    console.error(`error: ${error.message}`);
+    return EXIT_USAGE;
+  }
+  if (error instanceof ImportError) {
+    for (const problem of error.problems) console.error(`error: ${formatProblem(problem)}`);
+    return EXIT_BAD_INPUT;
+  }
+  console.error(error);
+  return EXIT_BAD_INPUT;
+}

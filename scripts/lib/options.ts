@@ -1,0 +1,109 @@
+/**
+ * Options of the import and build scripts: command-line flags over the config file
+ * (`kb.config.json`, optional) over defaults (every bundle in `content/attack/`, base `/`).
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'astro/zod';
+import { isUrl } from '../import/load.ts';
+export { GENERATED_DIR } from '../../src/lib/generated-loader.ts';
+
+export const DEFAULT_CONFIG_FILE = 'kb.config.json';
+export const DEFAULT_BUNDLE_DIR = 'content/attack';
+
+export interface Options {
+  bundles: string[];
+  release?: string;
+  base: string;
+  outDir: string;
+  strict: boolean;
+}
+
+/** Wrong flags or config: the caller prints the message and exits with status 2. */
+export class UsageError extends Error {}
+
+const configSchema = z.strictObject({
+  bundles: z.array(z.string()).min(1).optional(),
+  release: z.string().optional(),
+  base: z.string().optional(),
+  strict: z.boolean().optional(),
+});
+
+const IMPORT_FLAGS = `  --bundle <path|url>  a STIX 2.0/2.1 bundle (.json, .json.gz, .json.br); repeat for several
+                       (default: every bundle in ${DEFAULT_BUNDLE_DIR}/)
+  --release <version>  release number for bundles without an x-mitre-collection object
+                       (default: taken from the file name, e.g. enterprise-attack-18.1.json)
+  --config <file>      config file with any of: bundles, release, base, strict
+                       (default: ${DEFAULT_CONFIG_FILE} when it exists)
+  --strict             treat warnings (unresolved citations, dangling relationships) as errors
+  --help               show this help`;
+
+const BUILD_FLAGS = `  --base <path>        base path the site is served under, e.g. /wiki/ (default: /, or BASE_PATH)
+  --out <dir>          output folder (default: dist); replaced only when the build succeeds`;
+
+export function usage(command: 'import' | 'build'): string {
+  const flags = command === 'build' ? `${IMPORT_FLAGS}\n${BUILD_FLAGS}` : IMPORT_FLAGS;
+  return `Usage: npm run ${command} -- [options]\n\nOptions:\n${flags}\n\nExit status: 0 done, 1 bad input, 2 bad usage.`;
+}
+
+export async function parseOptions(argv: string[]): Promise<Options & { help: boolean }> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        bundle: { type: 'string', multiple: true },
+        release: { type: 'string' },
+        config: { type: 'string' },
+        base: { type: 'string' },
+        out: { type: 'string' },
+        strict: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const config = await readConfig(values.config);
+  return {
+    bundles: values.bundle ?? config.bundles ?? (await defaultBundles()),
+    release: values.release ?? config.release,
+    base: normalizeBase(values.base ?? process.env.BASE_PATH ?? config.base ?? '/'),
+    outDir: values.out ?? 'dist',
+    strict: values.strict ?? config.strict ?? false,
+    help: values.help ?? false,
+  };
+}
+
+async function readConfig(path: string | undefined): Promise<z.infer<typeof configSchema>> {
+  const file = path ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
+  if (!file) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`${file}: ${(error as Error).message}`);
+  }
+  const result = configSchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new UsageError(`${file}: ${issue.path.join('.') || '(config)'}: ${issue.message}`);
+  }
+  const fromConfigDir = (source: string) => (isUrl(source) ? source : relative('.', resolve(dirname(file), source)));
+  return { ...result.data, bundles: result.data.bundles?.map(fromConfigDir) };
+}
+
+async function defaultBundles(): Promise<string[]> {
+  const names = await readdir(DEFAULT_BUNDLE_DIR).catch(() => []);
+  const bundles = names.filter((name) => /\.json(\.gz|\.br)?$/.test(name)).sort();
+  if (bundles.length === 0) throw new UsageError(`no bundles in ${DEFAULT_BUNDLE_DIR}/; pass --bundle`);
+  return bundles.map((name) => join(DEFAULT_BUNDLE_DIR, name));
+}
+
+/** `wiki` or `/wiki` → `/wiki/` */
+export function normalizeBase(base: string): string {
+  const trimmed = base.trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}

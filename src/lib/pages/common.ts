@@ -1,0 +1,139 @@
+/**
+ * Building blocks of page data: links, ID-card rows and table rows. Page modules assemble these
+ * into what their Astro page renders; rich texts arrive here already rendered to safe HTML.
+ */
+import {
+  DOMAIN_LABELS,
+  DOMAIN_SLUGS,
+  type AttackObject,
+  type CollectionName,
+  type Domain,
+  type Technique,
+} from '../../model/attack.ts';
+import { byAttackId, type AttackGraph, type Related } from '../graph.ts';
+import type { PageReferences } from '../references.ts';
+import { rebaseLinks, withBase } from '../urls.ts';
+
+export interface Link {
+  text: string;
+  href: string;
+}
+
+/** A value on an ID card: text, a link, or a list of them. */
+export type CardValue = string | Link | (string | Link)[];
+
+export interface CardRow {
+  label: string;
+  value: CardValue;
+}
+
+/** A row of an "ID | Name | Description" table. */
+export interface ObjectRow {
+  attackId: string;
+  name: string;
+  href: string;
+  descriptionHtml: string;
+  domains?: string[];
+  /** Sub-technique rows are shown indented under their parent. */
+  isSub?: boolean;
+}
+
+export interface PageContext {
+  graph: AttackGraph;
+  base: string;
+  references: PageReferences;
+}
+
+export function linkTo(object: AttackObject, base: string, text = object.name): Link {
+  return { text, href: withBase(base, object.path) };
+}
+
+/** Sub-techniques read "Parent: Sub", as on attack.mitre.org. */
+export function displayName(object: AttackObject, graph: AttackGraph): string {
+  if (object.type !== 'technique' || !object.parent) return object.name;
+  const parent = graph.get(object.parent);
+  return parent ? `${parent.name}: ${object.name}` : object.name;
+}
+
+export const SECTION_TITLES: Partial<Record<CollectionName, string>> = {
+  techniques: 'Techniques',
+  tactics: 'Tactics',
+  mitigations: 'Mitigations',
+};
+
+/** Breadcrumbs to an object's list: Techniques › Enterprise. */
+export function sectionTrail(section: CollectionName, object: AttackObject, base: string): Link[] {
+  const domain = object.domains[0]!;
+  return [
+    { text: SECTION_TITLES[section] ?? section, href: withBase(base, `/${section}/`) },
+    { text: DOMAIN_LABELS[domain], href: withBase(base, `/${section}/${DOMAIN_SLUGS[domain]}/`) },
+  ];
+}
+
+export function domainLabels(domains: Domain[]): string[] {
+  return domains.map((domain) => DOMAIN_LABELS[domain]);
+}
+
+/** Card rows in order, leaving out those without a value. */
+export function cardRows(rows: [label: string, value: CardValue | undefined][]): CardRow[] {
+  return rows
+    .filter(([, value]) => value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0))
+    .map(([label, value]) => ({ label, value: value! }));
+}
+
+/** The rows every object's card ends with. */
+export function provenanceRows(object: AttackObject): [string, CardValue | undefined][] {
+  return [
+    ['Contributors', object.contributors],
+    ['Domains', domainLabels(object.domains)],
+    ['Version', object.version],
+    ['Created', formatDate(object.created)],
+    ['Last Modified', formatDate(object.modified)],
+  ];
+}
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** `2020-01-14T17:18:32.126Z` → `14 January 2020` (UTC, so every build says the same). */
+export function formatDate(iso: string | undefined): string | undefined {
+  if (!iso) return undefined;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+/** Rows for the objects at the other end of some relationships, described by the relationship. */
+export function relatedRows(related: Related[], context: PageContext, options: { showDomains?: boolean } = {}): ObjectRow[] {
+  return related.map(({ relationship, object }) => ({
+    ...objectRow(object, context, ''),
+    descriptionHtml: context.references.render(relationship.description, relationship.references),
+    domains: options.showDomains ? domainLabels(relationship.domains) : undefined,
+  }));
+}
+
+/** A row for an object described by its own summary (no citations, so nothing is numbered). */
+export function objectRow(object: AttackObject, { graph, base }: PageContext, descriptionHtml = object.summary): ObjectRow {
+  return {
+    attackId: object.attackId,
+    name: displayName(object, graph),
+    href: withBase(base, object.path),
+    descriptionHtml: rebaseLinks(descriptionHtml, base),
+    isSub: object.type === 'technique' && object.isSubtechnique,
+  };
+}
+
+/** Techniques in id order with each parent's listed sub-techniques right after it. */
+export function nestTechniques(techniques: Technique[]): Technique[] {
+  const included = new Set(techniques.map((technique) => technique.id));
+  const parents = techniques.filter((technique) => !technique.parent || !included.has(technique.parent));
+  const children = new Map<string, Technique[]>();
+  for (const technique of techniques) {
+    if (technique.parent && included.has(technique.parent)) {
+      children.set(technique.parent, [...(children.get(technique.parent) ?? []), technique]);
+    }
+  }
+  return parents.sort(byAttackId).flatMap((parent) => [parent, ...(children.get(parent.id) ?? []).sort(byAttackId)]);
+}

@@ -1,0 +1,19 @@
+/** The graph of everything imported, loaded from the content collections once per build. */
+import { getCollection } from 'astro:content';
+import { attackCollections, type CollectionName, type Collections } from '../model/attack.ts';
+import { AttackGraph } from './graph.ts';
+
+let graph: Promise<AttackGraph> | undefined;
+
+export function loadGraph(): Promise<AttackGraph> {
+  graph ??= readCollections().then((collections) => new AttackGraph(collections));
+  return graph;
+}
+
+async function readCollections(): Promise<Collections> {
+  const names = Object.keys(attackCollections) as CollectionName[];
+  const entries = await Promise.all(
+    names.map(async (name) => [name, (await getCollection(name)).map((entry) => entry.data)] as const),
+  );
+  return Object.fromEntries(entries) as unknown as Collections;
+}

@@ -1,0 +1,283 @@
+/**
+ * The one model of ATT&CK objects. The import script writes collections in this shape
+ * (scripts/import/emit.ts validates against these schemas) and the site reads them through
+ * src/content.config.ts with the same schemas.
+ *
+ * Objects refer to each other by STIX id; every object carries its own site `path`.
+ */
+import { z } from 'astro/zod';
+
+export const DOMAINS = ['enterprise-attack', 'mobile-attack', 'ics-attack'] as const;
+export const domainSchema = z.enum(DOMAINS);
+export type Domain = z.infer<typeof domainSchema>;
+
+export const DOMAIN_LABELS: Record<Domain, string> = {
+  'enterprise-attack': 'Enterprise',
+  'mobile-attack': 'Mobile',
+  'ics-attack': 'ICS',
+};
+
+/** The short name used in URLs such as `/techniques/enterprise/`. */
+export const DOMAIN_SLUGS: Record<Domain, string> = {
+  'enterprise-attack': 'enterprise',
+  'mobile-attack': 'mobile',
+  'ics-attack': 'ics',
+};
+
+/** A source that texts cite as `(Citation: name)`. */
+export const referenceSchema = z.object({
+  name: z.string(),
+  description: z.string().optional(),
+  url: z.string().optional(),
+});
+export type Reference = z.infer<typeof referenceSchema>;
+
+/**
+ * Sanitized HTML cut at its citations. Strings are HTML fragments; `{ cite }` marks where
+ * `(Citation: name)` stood, so that each page can number its citations in order of appearance.
+ * Links to this site are root-relative (`/techniques/T1059/`); the base path is added when rendered.
+ */
+export const richTextSchema = z.array(z.union([z.string(), z.object({ cite: z.string() })]));
+export type RichText = z.infer<typeof richTextSchema>;
+
+export const statusSchema = z.enum(['active', 'deprecated', 'revoked']);
+export type Status = z.infer<typeof statusSchema>;
+
+const strings = z.array(z.string());
+
+const objectFields = {
+  /** STIX id, the key every reference uses. */
+  id: z.string(),
+  attackId: z.string(),
+  name: z.string(),
+  /** Root-relative URL of the object's page (or anchor, for analytics). */
+  path: z.string(),
+  description: richTextSchema,
+  /** First paragraph of the description as HTML, without citations: for tables and lists. */
+  summary: z.string(),
+  /** Plain-text start of the description: for meta descriptions. */
+  excerpt: z.string(),
+  references: z.array(referenceSchema),
+  domains: z.array(domainSchema).min(1),
+  status: statusSchema,
+  /** For revoked objects: STIX id of the final replacement, after following revocation chains. */
+  revokedBy: z.string().optional(),
+  version: z.string().optional(),
+  created: z.string().optional(),
+  modified: z.string().optional(),
+  contributors: strings,
+};
+
+export const techniqueSchema = z.object({
+  ...objectFields,
+  type: z.literal('technique'),
+  isSubtechnique: z.boolean(),
+  /** STIX id of the parent technique, for sub-techniques. */
+  parent: z.string().optional(),
+  /** STIX ids of the tactics, in domain then matrix order. */
+  tactics: strings,
+  platforms: strings,
+  permissionsRequired: strings,
+  effectivePermissions: strings,
+  defenseBypassed: strings,
+  systemRequirements: strings,
+  impactType: strings,
+  tacticType: strings,
+  dataSources: strings,
+  remoteSupport: z.boolean().optional(),
+  capecIds: strings,
+  mtcIds: strings,
+  /** The detection text of releases before detection strategies existed. */
+  legacyDetection: richTextSchema,
+});
+
+export const tacticSchema = z.object({
+  ...objectFields,
+  type: z.literal('tactic'),
+  shortname: z.string(),
+  /** Column of the tactic in its domain's matrix; tactics outside any matrix come last. */
+  order: z.number(),
+});
+
+export const mitigationSchema = z.object({
+  ...objectFields,
+  type: z.literal('mitigation'),
+  /** Security control references (ICS mitigations carry e.g. "IEC 62443-3-3:2013 - SR 5.1"). */
+  securityControls: strings,
+});
+
+/** An alias with what the data says about it (the description of the same-named reference). */
+export const aliasSchema = z.object({ name: z.string(), description: richTextSchema });
+
+export const groupSchema = z.object({
+  ...objectFields,
+  type: z.literal('group'),
+  aliases: z.array(aliasSchema),
+});
+
+export const softwareSchema = z.object({
+  ...objectFields,
+  type: z.literal('software'),
+  softwareType: z.enum(['malware', 'tool']),
+  aliases: z.array(aliasSchema),
+  platforms: strings,
+});
+
+export const campaignSchema = z.object({
+  ...objectFields,
+  type: z.literal('campaign'),
+  aliases: z.array(aliasSchema),
+  firstSeen: z.string().optional(),
+  lastSeen: z.string().optional(),
+  firstSeenCitation: richTextSchema,
+  lastSeenCitation: richTextSchema,
+});
+
+export const dataSourceSchema = z.object({
+  ...objectFields,
+  type: z.literal('datasource'),
+  platforms: strings,
+  collectionLayers: strings,
+});
+
+const logSourceSchema = z.object({ name: z.string(), channel: z.string() });
+
+export const dataComponentSchema = z.object({
+  ...objectFields,
+  type: z.literal('datacomponent'),
+  /** STIX id of the (legacy) data source the component belongs to. */
+  dataSource: z.string().optional(),
+  logSources: z.array(logSourceSchema),
+});
+
+export const detectionStrategySchema = z.object({
+  ...objectFields,
+  type: z.literal('detectionstrategy'),
+  /** STIX ids of the strategy's analytics, in the order the data lists them. */
+  analytics: strings,
+});
+
+export const analyticSchema = z.object({
+  ...objectFields,
+  type: z.literal('analytic'),
+  /** STIX id of the detection strategy whose page shows this analytic. */
+  detectionStrategy: z.string().optional(),
+  platforms: strings,
+  logSources: z.array(logSourceSchema.extend({ dataComponent: z.string() })),
+  mutableElements: z.array(z.object({ field: z.string(), description: z.string() })),
+});
+
+export const assetSchema = z.object({
+  ...objectFields,
+  type: z.literal('asset'),
+  platforms: strings,
+  sectors: strings,
+  relatedAssets: z.array(
+    z.object({ name: z.string(), sectors: strings, description: richTextSchema }),
+  ),
+});
+
+export const matrixSchema = z.object({
+  ...objectFields,
+  type: z.literal('matrix'),
+  /** STIX ids of the tactics, as matrix columns. */
+  tactics: strings,
+});
+
+export const RELATIONSHIP_TYPES = [
+  'uses',
+  'mitigates',
+  'detects',
+  'subtechnique-of',
+  'attributed-to',
+  'targets',
+] as const;
+
+export const relationshipSchema = z.object({
+  id: z.string(),
+  type: z.enum(RELATIONSHIP_TYPES),
+  source: z.string(),
+  target: z.string(),
+  description: richTextSchema,
+  references: z.array(referenceSchema),
+  domains: z.array(domainSchema).min(1),
+});
+
+/** A bundle that was loaded: its source (file or URL) is the id. */
+export const releaseSchema = z.object({
+  id: z.string(),
+  domain: domainSchema,
+  release: z.string(),
+  specVersion: z.enum(['2.0', '2.1']),
+  objectCount: z.number(),
+});
+
+/** Every collection the importer writes, by collection name. */
+export const attackCollections = {
+  techniques: techniqueSchema,
+  tactics: tacticSchema,
+  mitigations: mitigationSchema,
+  groups: groupSchema,
+  software: softwareSchema,
+  campaigns: campaignSchema,
+  datasources: dataSourceSchema,
+  datacomponents: dataComponentSchema,
+  detectionstrategies: detectionStrategySchema,
+  analytics: analyticSchema,
+  assets: assetSchema,
+  matrices: matrixSchema,
+  relationships: relationshipSchema,
+  releases: releaseSchema,
+} as const;
+
+export type CollectionName = keyof typeof attackCollections;
+
+/** The entries of every collection, as the importer writes them and the site reads them. */
+export type Collections = { [K in CollectionName]: z.infer<(typeof attackCollections)[K]>[] };
+
+export type Technique = z.infer<typeof techniqueSchema>;
+export type Tactic = z.infer<typeof tacticSchema>;
+export type Mitigation = z.infer<typeof mitigationSchema>;
+export type Group = z.infer<typeof groupSchema>;
+export type Software = z.infer<typeof softwareSchema>;
+export type Campaign = z.infer<typeof campaignSchema>;
+export type DataSource = z.infer<typeof dataSourceSchema>;
+export type DataComponent = z.infer<typeof dataComponentSchema>;
+export type DetectionStrategy = z.infer<typeof detectionStrategySchema>;
+export type Analytic = z.infer<typeof analyticSchema>;
+export type Asset = z.infer<typeof assetSchema>;
+export type Matrix = z.infer<typeof matrixSchema>;
+export type Relationship = z.infer<typeof relationshipSchema>;
+export type Release = z.infer<typeof releaseSchema>;
+
+export type AttackObject =
+  | Technique
+  | Tactic
+  | Mitigation
+  | Group
+  | Software
+  | Campaign
+  | DataSource
+  | DataComponent
+  | DetectionStrategy
+  | Analytic
+  | Asset
+  | Matrix;
+
+export type AttackType = AttackObject['type'];
+
+/** The collection each object type is written to. */
+export const COLLECTION_OF_TYPE = {
+  technique: 'techniques',
+  tactic: 'tactics',
+  mitigation: 'mitigations',
+  group: 'groups',
+  software: 'software',
+  campaign: 'campaigns',
+  datasource: 'datasources',
+  datacomponent: 'datacomponents',
+  detectionstrategy: 'detectionstrategies',
+  analytic: 'analytics',
+  asset: 'assets',
+  matrix: 'matrices',
+} as const satisfies Record<AttackType, CollectionName>;
