@@ -1,7 +1,6 @@
 /**
- * Emitting: checks every entry against the model and writes one JSON file per collection, sorted
- * by id so that the same input always gives the same bytes. The folder is replaced as a whole,
- * so a failed import never leaves half-written collections behind.
+ * Emitting: checks every entry against the model and writes one JSON file per collection. The
+ * folder is replaced as a whole, so a failed import never leaves half-written collections behind.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -30,8 +29,7 @@ function serializeCollection(name: CollectionName, entries: { id: string }[]): s
       );
     }
   }
-  const sorted = [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return `${JSON.stringify(sorted)}\n`;
+  return `${JSON.stringify(entries)}\n`;
 }
 
 /** Writes the files into a fresh sibling folder, then swaps it in for `folder`. */

@@ -11,7 +11,6 @@ import { toString as hastToString } from 'hast-util-to-string';
 import type { Html, Root as MdastRoot } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -38,6 +37,8 @@ export const CITATION = /\(Citation:\s*((?:[^()]|\([^()]*\))+?)\s*\)/g;
 const MARK_OPEN = '\uE000';
 const MARK_CLOSE = '\uE001';
 const MARKER = /\uE000(\d+)\uE001/g;
+/** The same marker as it appears in a URL, percent-encoded. */
+const URL_MARKER = /%EE%80%80\d+%EE%80%81/gi;
 const STRAY_MARKS = /[\uE000\uE001]/g;
 
 const EXCERPT_LENGTH = 240;
@@ -53,17 +54,27 @@ export interface RenderedText {
   excerpt: string;
 }
 
-export function createMarkdownRenderer(resolveLink: LinkResolver) {
-  const processor = unified()
+export interface MarkdownOptions {
+  /** GitHub-flavoured markdown (tables, task lists, bare URLs as links). ATT&CK texts do not use it. */
+  gfm?: boolean;
+}
+
+function createProcessor(resolveLink: LinkResolver, { gfm = false }: MarkdownOptions, rawHtml: boolean) {
+  return unified()
     .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkShowUnknownTagsAsText)
-    .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeRaw)
+    .use(gfm ? [remarkGfm] : [])
+    .use(rawHtml ? [remarkShowUnknownTagsAsText] : [])
+    .use(remarkRehype, { allowDangerousHtml: rawHtml })
+    .use(rawHtml ? [rehypeRaw] : [])
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeSiteLinks, resolveLink)
-    .use(rehypeStringify)
     .freeze();
+}
+
+export function createMarkdownRenderer(resolveLink: LinkResolver, options: MarkdownOptions = {}) {
+  // Parsing raw HTML is slow and most texts hold none, so those skip it.
+  const withHtml = createProcessor(resolveLink, options, true);
+  const withoutHtml = createProcessor(resolveLink, options, false);
 
   function toTree(markdown: string): { tree: Root; citations: string[] } {
     const citations: string[] = [];
@@ -71,14 +82,15 @@ export function createMarkdownRenderer(resolveLink: LinkResolver) {
       citations.push(name.trim());
       return `${MARK_OPEN}${citations.length - 1}${MARK_CLOSE}`;
     });
-    const tree = processor.runSync(processor.parse(marked)) as Root;
+    const chosen = marked.includes('<') ? withHtml : withoutHtml;
+    const tree = chosen.runSync(chosen.parse(marked)) as Root;
     return { tree, citations };
   }
 
   function render(markdown: string | undefined): RichText {
     if (!markdown?.trim()) return [];
     const { tree, citations } = toTree(markdown);
-    return splitAtMarkers(processor.stringify(tree), citations);
+    return splitAtMarkers(toHtml(tree), citations);
   }
 
   function renderWithSummary(markdown: string | undefined): RenderedText {
@@ -86,7 +98,7 @@ export function createMarkdownRenderer(resolveLink: LinkResolver) {
     const { tree, citations } = toTree(markdown);
     const first = tree.children.find((node): node is Element => node.type === 'element');
     return {
-      rich: splitAtMarkers(processor.stringify(tree), citations),
+      rich: splitAtMarkers(toHtml(tree), citations),
       summary: first ? toHtml(first).replace(MARKER, '').trim() : '',
       excerpt: first ? shorten(hastToString(first).replace(MARKER, '')) : '',
     };
@@ -98,7 +110,7 @@ export function createMarkdownRenderer(resolveLink: LinkResolver) {
     const { tree, citations } = toTree(markdown);
     const elements = tree.children.filter((node) => node.type === 'element');
     const lone = elements.length === 1 && elements[0]!.tagName === 'p' ? elements[0]! : undefined;
-    return splitAtMarkers(lone ? toHtml(lone.children) : processor.stringify(tree), citations);
+    return splitAtMarkers(toHtml(lone ? lone.children : tree), citations);
   }
 
   return { render, renderInline, renderWithSummary };
@@ -142,18 +154,27 @@ function remarkShowUnknownTagsAsText() {
  * attribute values (a citation inside a URL is not a citation).
  */
 function rehypeSiteLinks(resolveLink: LinkResolver) {
-  return (tree: Root) => {
-    visit(tree, 'element', (element: Element) => {
-      for (const [name, value] of Object.entries(element.properties)) {
-        if (typeof value === 'string' && value.includes(MARK_OPEN)) {
-          element.properties[name] = value.replace(MARKER, '');
-        }
+  const fix = (element: Element) => {
+    for (const [name, value] of Object.entries(element.properties)) {
+      if (typeof value === 'string' && (value.includes(MARK_OPEN) || value.includes('%EE%80%80'))) {
+        element.properties[name] = value.replace(MARKER, '').replace(URL_MARKER, '');
       }
-      const href = element.tagName === 'a' ? element.properties.href : undefined;
-      if (typeof href === 'string') {
-        const path = resolveLink(href);
-        if (path) element.properties.href = path;
-      }
-    });
+    }
+    const href = element.tagName === 'a' ? element.properties.href : undefined;
+    if (typeof href === 'string') {
+      const path = resolveLink(href);
+      if (path) element.properties.href = path;
+    }
   };
+  return (tree: Root) => forEachElement(tree, fix);
+}
+
+/** A plain walk over the elements: unist-util-visit's generality costs more than the rest here. */
+function forEachElement(node: Root | Element, callback: (element: Element) => void): void {
+  for (const child of node.children) {
+    if (child.type === 'element') {
+      callback(child);
+      forEachElement(child, callback);
+    }
+  }
 }

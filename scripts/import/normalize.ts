@@ -47,6 +47,8 @@ export function normalize(index: AttackIndex, markdown: Markdown, report: Import
     relationships: normalizeRelationships(context),
   };
   for (const linked of index.objects.values()) addObject(collections, linked, context);
+  // Sorted by id so that the output does not depend on the order of objects in the bundles.
+  for (const entries of Object.values(collections)) entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return collections;
 }
 

@@ -1,0 +1,122 @@
+/** The importer and page assembly on the real vendored ATT&CK 18.1 data. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runImport, type ImportResult } from '../../scripts/import/run.ts';
+import { AttackGraph } from '../../src/lib/graph.ts';
+import { domainListPage, listSection } from '../../src/lib/pages/lists.ts';
+import { mitigationPage } from '../../src/lib/pages/mitigation.ts';
+import { tacticPage } from '../../src/lib/pages/tactic.ts';
+import { techniquePage } from '../../src/lib/pages/technique.ts';
+
+const VENDORED = ['enterprise', 'mobile', 'ics'].map((domain) => `content/attack/${domain}-attack-18.1.json.br`);
+
+let imported: ImportResult;
+let graph: AttackGraph;
+
+beforeAll(async () => {
+  imported = await runImport({ bundles: VENDORED });
+  graph = new AttackGraph(imported.collections);
+});
+
+function technique(attackId: string) {
+  const found = graph.byAttack('technique', attackId);
+  if (!found) throw new Error(`no ${attackId}`);
+  return found;
+}
+
+describe('STIX 2.0 and 2.1', () => {
+  it('give identical collections for ics-attack-18.1', async () => {
+    const stix20 = await runImport({ bundles: ['content/attack/ics-attack-18.1.json.br'] });
+    const stix21 = await runImport({ bundles: ['tests/fixtures/ics-attack-18.1.stix21.json.br'] });
+    const { releases: releases20, ...collections20 } = stix20.collections;
+    const { releases: releases21, ...collections21 } = stix21.collections;
+    expect(JSON.stringify(collections21)).toBe(JSON.stringify(collections20));
+    expect(collections20.techniques.length).toBeGreaterThan(90);
+    expect(releases20.map(({ release, specVersion }) => [release, specVersion])).toEqual([['18.1', '2.0']]);
+    expect(releases21.map(({ release, specVersion }) => [release, specVersion])).toEqual([['18.1', '2.1']]);
+  });
+});
+
+describe('the vendored release', () => {
+  it('has the active objects the site is expected to show', () => {
+    const active = <T extends { status: string }>(list: T[]) => list.filter((object) => object.status === 'active');
+    const techniques = active(imported.collections.techniques);
+    expect(techniques.filter((t) => !t.isSubtechnique)).toHaveLength(376);
+    expect(techniques.filter((t) => t.isSubtechnique)).toHaveLength(522);
+    expect(active(imported.collections.tactics)).toHaveLength(38);
+    expect(active(imported.collections.mitigations)).toHaveLength(108);
+  });
+
+  it('merges objects found in several domains', () => {
+    const lazarus = graph.byAttack('group', 'G0032')!;
+    expect(lazarus.domains).toEqual(['enterprise-attack', 'ics-attack']);
+    expect(imported.collections.groups.filter((group) => group.attackId === 'G0032')).toHaveLength(1);
+  });
+
+  it('scopes tactics by domain although short names repeat', () => {
+    const enterpriseExecution = graph.byAttack('tactic', 'TA0002')!;
+    const mobileExecution = graph.byAttack('tactic', 'TA0041')!;
+    expect(enterpriseExecution.shortname).toBe(mobileExecution.shortname);
+    expect(technique('T1059.001').tactics).toEqual([enterpriseExecution.id]);
+    expect(technique('T1623').tactics).toContain(mobileExecution.id);
+  });
+
+  it('follows chains of revocations to the final replacement', () => {
+    expect(graph.replacementOf(technique('T1150'))?.attackId).toBe('T1647');
+    expect(graph.replacementOf(technique('T1547.011'))?.attackId).toBe('T1647');
+    expect(graph.replacementOf(technique('T1073'))?.attackId).toBe('T1574.001');
+  });
+
+  it('links attack.mitre.org URLs in descriptions to pages of this site', () => {
+    const description = technique('T1059.001').description.filter((part) => typeof part === 'string').join('');
+    expect(description).toContain('<a href="/software/S0363/">Empire</a>');
+    expect(description).not.toContain('attack.mitre.org');
+  });
+});
+
+describe('page data', () => {
+  it('assembles T1059.001 with its card, tables and references numbered in page order', () => {
+    const page = techniquePage(graph, technique('T1059.001'), '/wiki/');
+    const card = Object.fromEntries(page.card.map((row) => [row.label, row.value]));
+    expect(page.title).toBe('Command and Scripting Interpreter: PowerShell');
+    expect(card.ID).toBe('T1059.001');
+    expect(card['Sub-technique of']).toEqual({ text: 'T1059 Command and Scripting Interpreter', href: '/wiki/techniques/T1059/' });
+    expect(card.Tactic).toEqual([{ text: 'Execution', href: '/wiki/tactics/TA0002/' }]);
+    expect(card.Platforms).toEqual(['Windows']);
+
+    expect(page.subtechniques.map((row) => row.attackId)).toContain('T1059.003');
+    expect(page.subtechniques.map((row) => row.attackId)).not.toContain('T1059.001');
+    expect(page.procedures.length).toBeGreaterThan(200);
+    expect(page.procedures.map((row) => row.attackId)).toContain('G0016');
+    expect(page.mitigations.map((row) => row.attackId)).toEqual(expect.arrayContaining(['M1042', 'M1045', 'M1049']));
+    expect(page.detections.map((group) => group.strategy.attackId)).toEqual(['DET0455']);
+    expect(page.detections[0]!.analytics[0]!.href).toBe('/wiki/detectionstrategies/DET0455/#AN1252');
+
+    // The description cites five sources first; table rows continue the numbering.
+    expect(page.descriptionHtml).toContain('href="#ref-1"');
+    expect(page.descriptionHtml).not.toContain('href="#ref-6"');
+    expect(page.procedures.find((row) => row.descriptionHtml.includes('#ref-6'))).toBeDefined();
+    expect(page.references.map((ref) => ref.number)).toEqual(page.references.map((_, index) => index + 1));
+    expect(page.references[0]!.name).toBe('TechNet PowerShell');
+  });
+
+  it('nests sub-techniques under their parent on tactic pages', () => {
+    const page = tacticPage(graph, graph.byAttack('tactic', 'TA0002')!, '/');
+    const ids = page.techniques.map((row) => row.attackId);
+    expect(ids.indexOf('T1059.001')).toBe(ids.indexOf('T1059') + 1);
+    expect(page.techniques.find((row) => row.attackId === 'T1059.001')).toMatchObject({ isSub: true });
+    expect(page.techniqueCount).toBe(17);
+  });
+
+  it('lists the techniques a mitigation addresses with their domains', () => {
+    const page = mitigationPage(graph, graph.byAttack('mitigation', 'M1038')!, '/');
+    expect(page.techniques.length).toBeGreaterThan(50);
+    expect(page.techniques[0]!.domains).toEqual(['Enterprise']);
+    expect(page.techniques.map((row) => row.attackId)).toContain('T1059.001');
+  });
+
+  it('lists every active technique of a domain once', () => {
+    const page = domainListPage(graph, listSection('techniques'), 'ics-attack', '/');
+    expect(page.rows).toHaveLength(83);
+    expect(page.countText).toBe('83 techniques');
+  });
+});

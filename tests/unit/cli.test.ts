@@ -1,0 +1,90 @@
+/** The import and build commands on bad input: a clear message, an exit status, dist/ untouched. */
+import { spawnSync } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundle, sampleObjects, technique, tempDir, writeBundle } from '../helpers/stix.ts';
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await tempDir();
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function run(script: string, args: string[]) {
+  const result = spawnSync(process.execPath, [script, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, KB_GENERATED_DIR: join(dir, 'generated') },
+  });
+  return { status: result.status, stderr: result.stderr, stdout: result.stdout };
+}
+
+describe('npm run build with bad input', () => {
+  const cases: [string, () => Promise<string>, RegExp][] = [
+    ['a missing file', async () => join(dir, 'missing.json'), /missing\.json: cannot read file/],
+    ['invalid JSON', () => writeBundle(dir, 'invalid.json', '{ "type": "bundle", '), /invalid\.json: invalid JSON/],
+    ['a bundle with no objects', () => writeBundle(dir, 'empty.json', bundle([])), /empty\.json: the bundle has no objects/],
+    [
+      'an object without its ATT&CK id',
+      () => writeBundle(dir, 'anonymous.json', bundle([...sampleObjects(), { ...technique('T1998', 'X', []), external_references: [] }])),
+      /anonymous\.json: attack-pattern--t1998: attack-pattern "X" has no ATT&CK id/,
+    ],
+    ['a URL that cannot be fetched', async () => 'http://127.0.0.1:1/enterprise-attack.json', /127\.0\.0\.1:1\/enterprise-attack\.json: cannot fetch URL/],
+  ];
+
+  it.each(cases)('reports %s, exits with status 1 and leaves dist/ as it was', async (_, makeBundle, message) => {
+    const out = join(dir, 'dist');
+    await mkdir(out, { recursive: true });
+    await writeFile(join(out, 'index.html'), 'previous site');
+
+    const result = run('scripts/build.ts', ['--bundle', await makeBundle(), '--out', out]);
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain('was left as it was');
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('previous site');
+  });
+
+  it('exits with status 2 on an unknown option', () => {
+    const result = run('scripts/build.ts', ['--no-such-option']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/error: Unknown option '--no-such-option'/);
+  });
+});
+
+describe('npm run import', () => {
+  it('writes the collections and the report for a good bundle', async () => {
+    const path = await writeBundle(dir, 'enterprise-attack-18.1.json', bundle(sampleObjects()));
+    const result = run('scripts/import.ts', ['--bundle', path]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('imported 2 techniques, 2 tactics, 1 mitigations, 1 groups');
+    const techniques = JSON.parse(await readFile(join(dir, 'generated/attack/techniques.json'), 'utf8'));
+    expect(techniques.map((t: { attackId: string }) => t.attackId)).toEqual(['T1059', 'T1059.001']);
+  });
+
+  it('keeps the previous collections when the input is bad', async () => {
+    const before = await readFile(join(dir, 'generated/attack/techniques.json'), 'utf8');
+    const result = run('scripts/import.ts', ['--bundle', join(dir, 'missing.json')]);
+    expect(result.status).toBe(1);
+    expect(await readFile(join(dir, 'generated/attack/techniques.json'), 'utf8')).toBe(before);
+  });
+
+  it('reads bundles and options from a config file', async () => {
+    await writeBundle(dir, 'mobile-attack-18.1.json', bundle(sampleObjects().map((o) => ({ ...o, x_mitre_domains: ['mobile-attack'] }))));
+    await writeFile(join(dir, 'kb.config.json'), JSON.stringify({ bundles: ['mobile-attack-18.1.json'], release: '9.0' }));
+    const result = run('scripts/import.ts', ['--config', join(dir, 'kb.config.json')]);
+    expect(result.stdout).toMatch(/loaded Mobile ATT&CK 9\.0 .* from .*mobile-attack-18\.1\.json/);
+    expect(result.status).toBe(0);
+  });
+
+  it('names a config file with a wrong field', async () => {
+    await writeFile(join(dir, 'bad.config.json'), JSON.stringify({ bundles: 'one.json' }));
+    const result = run('scripts/import.ts', ['--config', join(dir, 'bad.config.json')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/bad\.config\.json: bundles: Invalid input: expected array/);
+  });
+});

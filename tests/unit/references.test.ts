@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { PageReferences } from '../../src/lib/references.ts';
+import { rebaseLinks, withBase } from '../../src/lib/urls.ts';
+
+const alpha = { name: 'Alpha (2020)', description: 'Alpha report.', url: 'https://example.com/alpha' };
+const beta = { name: 'Beta', description: 'Beta report.' };
+
+describe('page references', () => {
+  it('numbers citations in order of first appearance across the texts of a page', () => {
+    const references = new PageReferences('/');
+    const description = references.render(['<p>One', { cite: 'Beta' }, ' two', { cite: 'Alpha (2020)' }, '</p>'], [alpha, beta]);
+    const row = references.render(['Row', { cite: 'Alpha (2020)' }, { cite: 'Gamma' }], [alpha, { name: 'Gamma' }]);
+
+    expect(description).toBe(
+      '<p>One<sup class="cite"><a href="#ref-1" aria-label="Reference 1">[1]</a></sup> two' +
+        '<sup class="cite"><a href="#ref-2" aria-label="Reference 2">[2]</a></sup></p>',
+    );
+    expect(row).toBe(
+      'Row<sup class="cite"><a href="#ref-2" aria-label="Reference 2">[2]</a></sup>' +
+        '<sup class="cite"><a href="#ref-3" aria-label="Reference 3">[3]</a></sup>',
+    );
+    expect(references.list).toEqual([
+      { ...beta, number: 1 },
+      { ...alpha, number: 2 },
+      { name: 'Gamma', number: 3 },
+    ]);
+  });
+
+  it('shows a citation without a matching reference as plain text', () => {
+    const references = new PageReferences('/');
+    expect(references.render(['See', { cite: 'Missing <b>' }], [alpha])).toBe('See(Citation: Missing &lt;b&gt;)');
+    expect(references.list).toEqual([]);
+  });
+
+  it('puts the base path in front of links to this site', () => {
+    const references = new PageReferences('/wiki/');
+    expect(references.render(['<a href="/techniques/T1059/">x</a> <a href="https://example.com/">y</a>'], [])).toBe(
+      '<a href="/wiki/techniques/T1059/">x</a> <a href="https://example.com/">y</a>',
+    );
+  });
+});
+
+describe('urls', () => {
+  it('joins base paths and paths with one slash', () => {
+    expect(withBase('/', '/techniques/')).toBe('/techniques/');
+    expect(withBase('/wiki/', '/techniques/')).toBe('/wiki/techniques/');
+    expect(withBase('/wiki', 'techniques/')).toBe('/wiki/techniques/');
+    expect(rebaseLinks('<a href="/x/">', '/')).toBe('<a href="/x/">');
+  });
+});
