@@ -1,14 +1,29 @@
 /**
- * The content collections the pages read: one per ATT&CK collection the import script writes
+ * The content collections the pages read: one per collection the import script writes
  * (`npm run import`), checked against the same schemas the importer used.
  */
 import { defineCollection } from 'astro:content';
-import { attackCollections, type CollectionName } from './model/attack.ts';
+import type { z } from 'astro/zod';
 import { generatedCollection } from './lib/generated-loader.ts';
+import * as model from './model/attack.ts';
 
-export const collections = Object.fromEntries(
-  Object.entries(attackCollections).map(([name, schema]) => [
-    name,
-    defineCollection({ loader: generatedCollection(name as CollectionName), schema }),
-  ]),
-) as { [K in CollectionName]: ReturnType<typeof defineCollection<(typeof attackCollections)[K]>> };
+function generated<S extends z.ZodType>(name: model.CollectionName, schema: S) {
+  return defineCollection({ loader: generatedCollection(name), schema });
+}
+
+export const collections = {
+  techniques: generated('techniques', model.techniqueSchema),
+  tactics: generated('tactics', model.tacticSchema),
+  mitigations: generated('mitigations', model.mitigationSchema),
+  groups: generated('groups', model.groupSchema),
+  software: generated('software', model.softwareSchema),
+  campaigns: generated('campaigns', model.campaignSchema),
+  datasources: generated('datasources', model.dataSourceSchema),
+  datacomponents: generated('datacomponents', model.dataComponentSchema),
+  detectionstrategies: generated('detectionstrategies', model.detectionStrategySchema),
+  analytics: generated('analytics', model.analyticSchema),
+  assets: generated('assets', model.assetSchema),
+  matrices: generated('matrices', model.matrixSchema),
+  relationships: generated('relationships', model.relationshipSchema),
+  releases: generated('releases', model.releaseSchema),
+} satisfies Record<model.CollectionName, unknown>;

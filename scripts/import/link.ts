@@ -17,7 +17,7 @@ import type { StixObject, StixObjectOf, StixType } from './stix.ts';
 
 type ObjectStixType = Exclude<StixType, 'relationship'>;
 type StixAttackObject = Exclude<StixObject, { type: 'relationship' }>;
-export type StixRelationship = StixObjectOf<'relationship'>;
+export type StixRelationship = Extract<StixObject, { type: 'relationship' }>;
 
 export const TYPE_OF_STIX: Record<ObjectStixType, AttackType> = {
   'attack-pattern': 'technique',
