@@ -2,20 +2,31 @@
  * Citations are resolved against the references of the object or relationship whose text holds
  * them. One that names no such reference stays plain text on the page; here it becomes a warning.
  */
-import type { Collections } from '../../src/model/attack.ts';
+import type { Collections, Reference } from '../../src/model/attack.ts';
 import type { ImportReport } from './report.ts';
 
+interface Owner {
+  id: string;
+  references: Reference[];
+}
+
 export function checkCitations(collections: Collections, report: ImportReport): void {
-  for (const [name, entries] of Object.entries(collections)) {
-    if (name === 'releases') continue;
-    for (const entry of entries as { id: string; attackId?: string; references?: { name: string }[] }[]) {
-      const known = new Set(entry.references?.map((ref) => ref.name));
-      for (const cited of new Set(citedNames(entry))) {
-        if (!known.has(cited)) {
-          report.warn({ objectId: entry.id }, `${entry.attackId ?? 'relationship'}: no reference for (Citation: ${cited})`);
-        }
-      }
-    }
+  const { releases, relationships, ...objects } = collections;
+  const attackIds = new Map(Object.values(objects).flatMap((entries) => entries.map((o) => [o.id, o.attackId] as const)));
+  const describe = (id: string) => attackIds.get(id) ?? id;
+  for (const entries of Object.values(objects)) {
+    for (const object of entries) warnUnresolved(object, object.attackId, report);
+  }
+  for (const relationship of relationships) {
+    const label = `${relationship.type} relationship ${describe(relationship.source)} → ${describe(relationship.target)}`;
+    warnUnresolved(relationship, label, report);
+  }
+}
+
+function warnUnresolved(owner: Owner, label: string, report: ImportReport): void {
+  const known = new Set(owner.references.map((ref) => ref.name));
+  for (const cited of new Set(citedNames(owner))) {
+    if (!known.has(cited)) report.warn({ objectId: owner.id }, `${label}: no reference for (Citation: ${cited})`);
   }
 }
 

@@ -15,6 +15,7 @@ export interface Bundle {
   domain: Domain;
   release: string;
   specVersion: '2.0' | '2.1';
+  copyright?: string;
   objects: RawObject[];
 }
 
@@ -43,8 +44,18 @@ export async function loadBundle(
     domain: bundleDomain(objects, source),
     release: release ?? 'unknown',
     specVersion: collection || objects.some((o) => o.spec_version === '2.1') ? '2.1' : '2.0',
+    copyright: copyrightStatement(objects),
     objects,
   };
+}
+
+function copyrightStatement(objects: RawObject[]): string | undefined {
+  for (const object of objects) {
+    const definition = object.type === 'marking-definition' ? (object.definition as RawObject | undefined) : undefined;
+    const statement = stringField(definition, 'statement');
+    if (statement) return statement;
+  }
+  return undefined;
 }
 
 async function readSource(source: string): Promise<Buffer> {

@@ -39,6 +39,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
       release: bundle.release,
       specVersion: bundle.specVersion,
       objectCount: bundle.objects.length,
+      copyright: bundle.copyright,
     })),
   };
   checkCitations(collections, report);

@@ -210,6 +210,8 @@ export const releaseSchema = z.object({
   release: z.string(),
   specVersion: z.enum(['2.0', '2.1']),
   objectCount: z.number(),
+  /** The copyright statement of the bundle's marking definition. */
+  copyright: z.string().optional(),
 });
 
 /** Every collection the importer writes, by collection name. */
