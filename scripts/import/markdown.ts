@@ -52,6 +52,8 @@ export interface RenderedText {
   summary: string;
   /** The first block as plain text, shortened. */
   excerpt: string;
+  /** All of it as plain text, without citations. */
+  text: string;
 }
 
 export interface MarkdownOptions {
@@ -93,14 +95,15 @@ export function createMarkdownRenderer(resolveLink: LinkResolver, options: Markd
     return splitAtMarkers(toHtml(tree), citations);
   }
 
-  function renderWithSummary(markdown: string | undefined): RenderedText {
-    if (!markdown?.trim()) return { rich: [], summary: '', excerpt: '' };
+  function renderDescription(markdown: string | undefined): RenderedText {
+    if (!markdown?.trim()) return { rich: [], summary: '', excerpt: '', text: '' };
     const { tree, citations } = toTree(markdown);
     const first = tree.children.find((node): node is Element => node.type === 'element');
     return {
       rich: splitAtMarkers(toHtml(tree), citations),
       summary: first ? toHtml(first).replace(MARKER, '').trim() : '',
-      excerpt: first ? shorten(hastToString(first).replace(MARKER, '')) : '',
+      excerpt: first ? shorten(plainText(first)) : '',
+      text: plainText(tree).trim(),
     };
   }
 
@@ -113,7 +116,7 @@ export function createMarkdownRenderer(resolveLink: LinkResolver, options: Markd
     return splitAtMarkers(toHtml(lone ? lone.children : tree), citations);
   }
 
-  return { render, renderInline, renderWithSummary };
+  return { render, renderInline, renderDescription };
 }
 
 function splitAtMarkers(html: string, citations: string[]): RichText {
@@ -127,6 +130,10 @@ function splitAtMarkers(html: string, citations: string[]): RichText {
     }
   });
   return parts;
+}
+
+function plainText(node: Root | Element): string {
+  return hastToString(node).replace(MARKER, '').replace(/[ \t]+/g, ' ').replace(/ *\n+ */g, '\n');
 }
 
 function shorten(text: string): string {

@@ -141,7 +141,7 @@ function addObject(collections: ObjectCollections, linked: Linked, context: Cont
 /** The fields every ATT&CK object has. */
 function common(linked: Linked, { markdown }: Context) {
   const { object } = linked;
-  const description = markdown.renderWithSummary(object.description);
+  const description = markdown.renderDescription(object.description);
   return {
     id: object.id,
     attackId: linked.attackId,
@@ -252,12 +252,14 @@ function normalizeRelationships({ index, markdown, report }: Context): Relations
       continue;
     }
     if (ends.some((end) => end!.status !== 'active')) continue;
+    const description = markdown.renderDescription(object.description);
     kept.push({
       id: object.id,
       type,
       source: object.source_ref,
       target: object.target_ref,
-      description: markdown.render(object.description),
+      description: description.rich,
+      descriptionText: description.text,
       references: references(object.external_references),
       domains: sortDomains(found.domains),
     });

@@ -11,7 +11,14 @@ export function url(path: string): string {
 }
 
 export const NAVIGATION = [
+  { text: 'Matrices', path: '/matrices/' },
   { text: 'Tactics', path: '/tactics/' },
   { text: 'Techniques', path: '/techniques/' },
   { text: 'Mitigations', path: '/mitigations/' },
+  { text: 'Groups', path: '/groups/' },
+  { text: 'Software', path: '/software/' },
+  { text: 'Campaigns', path: '/campaigns/' },
+  { text: 'Detection', path: '/detectionstrategies/' },
+  { text: 'Data Components', path: '/datacomponents/' },
+  { text: 'Assets', path: '/assets/' },
 ];

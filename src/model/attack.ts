@@ -199,6 +199,8 @@ export const relationshipSchema = z.object({
   source: z.string(),
   target: z.string(),
   description: richTextSchema,
+  /** The description as plain text without citations (Navigator layer comments). */
+  descriptionText: z.string(),
   references: z.array(referenceSchema),
   domains: z.array(domainSchema).min(1),
 });

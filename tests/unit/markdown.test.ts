@@ -38,14 +38,15 @@ describe('citations', () => {
     expect(markdown.render('a\uE0000\uE001b')).toEqual(['<p>a0b</p>']);
   });
 
-  it('gives a summary and excerpt of the first paragraph without citations', () => {
-    const rendered = markdown.renderWithSummary('First [one](https://attack.mitre.org/techniques/T1059/001).(Citation: A)\n\nSecond.');
+  it('gives a summary and excerpt of the first paragraph, and the plain text, without citations', () => {
+    const rendered = markdown.renderDescription('First [one](https://attack.mitre.org/techniques/T1059/001).(Citation: A)\n\nSecond  <code>x</code>.');
     expect(rendered.summary).toBe('<p>First <a href="/techniques/T1059/001/">one</a>.</p>');
     expect(rendered.excerpt).toBe('First one.');
+    expect(rendered.text).toBe('First one.\nSecond x.');
   });
 
   it('shortens long excerpts at a word boundary', () => {
-    const { excerpt } = markdown.renderWithSummary('word '.repeat(100));
+    const { excerpt } = markdown.renderDescription('word '.repeat(100));
     expect(excerpt.length).toBeLessThanOrEqual(241);
     expect(excerpt).toMatch(/word…$/);
   });
