@@ -1,9 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { sitemap } from './src/integrations/sitemap.ts';
 
-// `npm run build` passes the base path itself; `npm run dev` and `npm run preview` read BASE_PATH.
+// `npm run build` passes the base path and site address itself; `npm run dev` and
+// `npm run preview` read BASE_PATH and SITE_URL.
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
+  site: process.env.SITE_URL,
   trailingSlash: 'always',
   prerenderConflictBehavior: 'error',
+  integrations: [sitemap()],
 });

@@ -27,7 +27,7 @@ if (options.help) {
 
     started = performance.now();
     const { build } = await import('astro');
-    await build({ root: process.cwd(), base: options.base, outDir: staging, logLevel: 'warn' });
+    await build({ root: process.cwd(), base: options.base, site: options.site, outDir: staging, logLevel: 'warn' });
     const pages = await countPages(staging);
     await swapFolder(staging, options.outDir);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -17,6 +17,8 @@ export interface Options {
   bundles: string[];
   release?: string;
   base: string;
+  /** The site's address, e.g. https://attack.example.org, for absolute URLs in sitemap.xml. */
+  site?: string;
   outDir: string;
   strict: boolean;
 }
@@ -28,6 +30,7 @@ const configSchema = z.strictObject({
   bundles: z.array(z.string()).min(1).optional(),
   release: z.string().optional(),
   base: z.string().optional(),
+  site: z.url().optional(),
   strict: z.boolean().optional(),
 });
 
@@ -35,12 +38,13 @@ const IMPORT_FLAGS = `  --bundle <path|url>  a STIX 2.0/2.1 bundle (.json, .json
                        (default: every bundle in ${DEFAULT_BUNDLE_DIR}/)
   --release <version>  release number for bundles without an x-mitre-collection object
                        (default: taken from the file name, e.g. enterprise-attack-18.1.json)
-  --config <file>      config file with any of: bundles, release, base, strict
+  --config <file>      config file with any of: bundles, release, base, site, strict
                        (default: ${DEFAULT_CONFIG_FILE} when it exists)
   --strict             treat warnings (unresolved citations, dangling relationships) as errors
   --help               show this help`;
 
 const BUILD_FLAGS = `  --base <path>        base path the site is served under, e.g. /wiki/ (default: /, or BASE_PATH)
+  --site <url>         the site's address, for absolute URLs in sitemap.xml (default: SITE_URL)
   --out <dir>          output folder (default: dist); replaced only when the build succeeds`;
 
 export function usage(command: 'import' | 'build'): string {
@@ -58,6 +62,7 @@ export async function parseOptions(argv: string[]): Promise<Options & { help: bo
         release: { type: 'string' },
         config: { type: 'string' },
         base: { type: 'string' },
+        site: { type: 'string' },
         out: { type: 'string' },
         strict: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -71,6 +76,7 @@ export async function parseOptions(argv: string[]): Promise<Options & { help: bo
     bundles: values.bundle ?? config.bundles ?? (await defaultBundles()),
     release: values.release ?? config.release,
     base: normalizeBase(values.base ?? process.env.BASE_PATH ?? config.base ?? '/'),
+    site: values.site ?? process.env.SITE_URL ?? config.site,
     outDir: values.out ?? 'dist',
     strict: values.strict ?? config.strict ?? false,
     help: values.help ?? false,

@@ -6,6 +6,7 @@
 import {
   COLLECTION_OF_TYPE,
   DOMAINS,
+  type Analytic,
   type AttackObject,
   type AttackType,
   type Collections,
@@ -25,6 +26,7 @@ export class AttackGraph {
   private readonly incoming = new Map<string, Relationship[]>();
   private readonly children = new Map<string, Technique[]>();
   private readonly activeLists = new Map<string, AttackObject[]>();
+  private readonly analyticsByDataComponent = new Map<string, Analytic[]>();
 
   constructor(collections: Collections) {
     this.collections = collections;
@@ -45,6 +47,11 @@ export class AttackGraph {
       if (technique.parent && technique.status === 'active') push(this.children, technique.parent, technique);
     }
     for (const list of this.children.values()) list.sort(byAttackId);
+    for (const analytic of this.active('analytic')) {
+      for (const id of new Set(analytic.logSources.map((source) => source.dataComponent))) {
+        push(this.analyticsByDataComponent, id, analytic);
+      }
+    }
   }
 
   all<T extends AttackType>(type: T): ObjectOfType<T>[] {
@@ -90,6 +97,11 @@ export class AttackGraph {
   /** Active sub-techniques, in id order. */
   subtechniquesOf(techniqueId: string): Technique[] {
     return this.children.get(techniqueId) ?? [];
+  }
+
+  /** Active analytics with a log source from the data component, in id order. */
+  analyticsUsing(dataComponentId: string): Analytic[] {
+    return this.analyticsByDataComponent.get(dataComponentId) ?? [];
   }
 
   /** The object that a revoked object's URL should lead to (itself when not revoked). */

@@ -1,6 +1,6 @@
 /** The graph of everything imported, loaded from the content collections once per build. */
 import { getCollection } from 'astro:content';
-import { attackCollections, type CollectionName, type Collections } from '../model/attack.ts';
+import { attackCollections, type AttackType, type CollectionName, type Collections } from '../model/attack.ts';
 import { AttackGraph } from './graph.ts';
 
 let graph: Promise<AttackGraph> | undefined;
@@ -16,4 +16,13 @@ async function readCollections(): Promise<Collections> {
     names.map(async (name) => [name, (await getCollection(name)).map((entry) => entry.data)] as const),
   );
   return Object.fromEntries(entries) as unknown as Collections;
+}
+
+/** getStaticPaths for the pages of one object type: one page per object, keyed by ATT&CK id. */
+export async function objectPaths<T extends AttackType>(type: T) {
+  const graph = await loadGraph();
+  return graph.all(type).map((object) => ({
+    params: { id: object.attackId.replace('.', '/') },
+    props: { object },
+  }));
 }

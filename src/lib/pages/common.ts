@@ -19,8 +19,13 @@ export interface Link {
   href: string;
 }
 
-/** A value on an ID card: text, a link, or a list of them. */
-export type CardValue = string | Link | (string | Link)[];
+/** Already-safe HTML, for values that hold rendered rich text (citations). */
+export interface Html {
+  html: string;
+}
+
+/** A value on an ID card or in a table cell: text, a link, safe HTML, or a list of them. */
+export type CardValue = string | Link | Html | (string | Link | Html)[];
 
 export interface CardRow {
   label: string;
@@ -34,8 +39,12 @@ export interface ObjectRow {
   href: string;
   descriptionHtml: string;
   domains?: string[];
+  /** Values of the table's extra columns, in order. */
+  cells?: CardValue[];
   /** Sub-technique rows are shown indented under their parent. */
   isSub?: boolean;
+  /** A parent technique listed only to head its sub-techniques (it has no row of its own). */
+  isHeading?: boolean;
 }
 
 export interface PageContext {
@@ -55,17 +64,26 @@ export function displayName(object: AttackObject, graph: AttackGraph): string {
   return parent ? `${parent.name}: ${object.name}` : object.name;
 }
 
-export const SECTION_TITLES: Partial<Record<CollectionName, string>> = {
+export const SECTION_TITLES: Record<Exclude<CollectionName, 'relationships' | 'releases'>, string> = {
   techniques: 'Techniques',
   tactics: 'Tactics',
   mitigations: 'Mitigations',
+  groups: 'Groups',
+  software: 'Software',
+  campaigns: 'Campaigns',
+  datasources: 'Data Sources',
+  datacomponents: 'Data Components',
+  detectionstrategies: 'Detection Strategies',
+  analytics: 'Analytics',
+  assets: 'Assets',
+  matrices: 'Matrices',
 };
 
 /** Breadcrumbs to an object's list: Techniques › Enterprise. */
-export function sectionTrail(section: CollectionName, object: AttackObject, base: string): Link[] {
+export function sectionTrail(section: keyof typeof SECTION_TITLES, object: AttackObject, base: string): Link[] {
   const domain = object.domains[0]!;
   return [
-    { text: SECTION_TITLES[section] ?? section, href: withBase(base, `/${section}/`) },
+    { text: SECTION_TITLES[section], href: withBase(base, `/${section}/`) },
     { text: DOMAIN_LABELS[domain], href: withBase(base, `/${section}/${DOMAIN_SLUGS[domain]}/`) },
   ];
 }
@@ -103,6 +121,14 @@ export function formatDate(iso: string | undefined): string | undefined {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+/** `2019-09-01T04:00:00.000Z` → `September 2019`, how ATT&CK gives first and last sightings. */
+export function formatMonth(iso: string | undefined): string | undefined {
+  if (!iso) return undefined;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 
 /** Rows for the objects at the other end of some relationships, described by the relationship. */

@@ -8,50 +8,94 @@ import {
   DOMAIN_SLUGS,
   type AttackObject,
   type AttackType,
-  type CollectionName,
   type Domain,
 } from '../../model/attack.ts';
 import type { AttackGraph } from '../graph.ts';
 import { PageReferences } from '../references.ts';
 import { withBase } from '../urls.ts';
-import { nestTechniques, objectRow, type ObjectRow, type PageContext } from './common.ts';
+import {
+  formatMonth,
+  linkTo,
+  nestTechniques,
+  objectRow,
+  SECTION_TITLES,
+  type CardValue,
+  type ObjectRow,
+  type PageContext,
+} from './common.ts';
+
+/** A column of a list table beyond ID, name and description. */
+interface ListColumn {
+  header: string;
+  value: (object: AttackObject, context: PageContext) => CardValue;
+}
 
 export interface ListSection {
-  section: CollectionName;
+  section: keyof typeof SECTION_TITLES;
   type: AttackType;
   title: string;
-  /** Lower-case plural for counts: "14 tactics". */
-  plural: string;
   intro: string;
+  columns: ListColumn[];
+  /** Detection strategies have no descriptions, so their lists leave the column out. */
+  showDescription: boolean;
+}
+
+const aliasNames = (object: AttackObject) => ('aliases' in object ? object.aliases.map((alias) => alias.name) : []);
+
+function section(
+  type: AttackType,
+  sectionName: ListSection['section'],
+  intro: string,
+  options: Partial<Pick<ListSection, 'columns' | 'showDescription'>> = {},
+): ListSection {
+  return {
+    section: sectionName,
+    type,
+    title: SECTION_TITLES[sectionName],
+    intro,
+    columns: options.columns ?? [],
+    showDescription: options.showDescription ?? true,
+  };
 }
 
 export const LIST_SECTIONS: ListSection[] = [
-  {
-    section: 'tactics',
-    type: 'tactic',
-    title: 'Tactics',
-    plural: 'tactics',
-    intro: 'Tactics are the adversary’s tactical goals: the reason for performing an action. They are the columns of the ATT&CK matrices.',
-  },
-  {
-    section: 'techniques',
-    type: 'technique',
-    title: 'Techniques',
-    plural: 'techniques',
-    intro: 'Techniques are how an adversary achieves a tactical goal; sub-techniques describe more specific ways.',
-  },
-  {
-    section: 'mitigations',
-    type: 'mitigation',
-    title: 'Mitigations',
-    plural: 'mitigations',
-    intro: 'Mitigations are security concepts and classes of technologies that can prevent a technique from succeeding.',
-  },
+  section('tactic', 'tactics', 'Tactics are the adversary’s tactical goals: the reason for performing an action. They are the columns of the ATT&CK matrices.'),
+  section('technique', 'techniques', 'Techniques are how an adversary achieves a tactical goal; sub-techniques describe more specific ways.'),
+  section('mitigation', 'mitigations', 'Mitigations are security concepts and classes of technologies that can prevent a technique from succeeding.'),
+  section('group', 'groups', 'Groups are activity clusters tracked under a common name by the security community.', {
+    columns: [{ header: 'Associated Groups', value: aliasNames }],
+  }),
+  section('software', 'software', 'Software is custom or commercial code, operating system utilities and open-source tools used by adversaries: malware and tools.', {
+    columns: [
+      { header: 'Type', value: (object) => (object.type === 'software' ? (object.softwareType === 'malware' ? 'Malware' : 'Tool') : '') },
+      { header: 'Associated Software', value: aliasNames },
+    ],
+  }),
+  section('campaign', 'campaigns', 'Campaigns are groupings of intrusion activity over a period of time with common targets and objectives.', {
+    columns: [
+      { header: 'First Seen', value: (object) => (object.type === 'campaign' ? (formatMonth(object.firstSeen) ?? '') : '') },
+      { header: 'Last Seen', value: (object) => (object.type === 'campaign' ? (formatMonth(object.lastSeen) ?? '') : '') },
+    ],
+  }),
+  section('detectionstrategy', 'detectionstrategies', 'Detection strategies describe how to detect a technique, through analytics for each platform.', {
+    columns: [
+      {
+        header: 'Techniques Detected',
+        value: (object, { graph, base }) =>
+          graph.from(object.id, 'detects').map(({ object: technique }) => linkTo(technique, base, technique.attackId)),
+      },
+    ],
+    showDescription: false,
+  }),
+  section('datacomponent', 'datacomponents', 'Data components are the specific properties or values of a data source that analytics read, through log sources.'),
+  section('asset', 'assets', 'Assets are the devices and systems of industrial control environments that techniques target.', {
+    columns: [{ header: 'Sectors', value: (object) => (object.type === 'asset' ? object.sectors : []) }],
+  }),
 ];
 
-export function listSection(section: string): ListSection {
-  const found = LIST_SECTIONS.find((candidate) => candidate.section === section);
-  if (!found) throw new Error(`no list section ${section}`);
+export function listSection(name: string): ListSection {
+  const found = LIST_SECTIONS.find((candidate) => candidate.section === name);
+  if (!found) throw new Error(`no list section ${name}`);
   return found;
 }
 
@@ -61,19 +105,29 @@ export function loadedDomains(graph: AttackGraph): Domain[] {
   return DOMAINS.filter((domain) => loaded.has(domain));
 }
 
-/** Objects of the section in one domain, in the order the list shows them. */
-export function listedObjects(graph: AttackGraph, { type }: ListSection, domain: Domain): AttackObject[] {
-  const objects = graph.active(type, domain);
-  if (type === 'technique') return nestTechniques(graph.active('technique', domain));
-  if (type === 'tactic') return [...graph.active('tactic', domain)].sort((a, b) => a.order - b.order);
-  return objects;
+/** Domains with at least one active object of the section (ICS alone has assets). */
+export function sectionDomains(graph: AttackGraph, section: ListSection): Domain[] {
+  return loadedDomains(graph).filter((domain) => graph.active(section.type, domain).length > 0);
 }
 
-/** "216 techniques and 475 sub-techniques", "14 tactics" */
-export function countText(objects: AttackObject[], { plural }: ListSection): string {
-  const subs = objects.filter((object) => object.type === 'technique' && object.isSubtechnique).length;
-  const main = objects.length - subs;
-  return subs > 0 ? `${main} ${plural} and ${subs} sub-techniques` : `${main} ${plural}`;
+/** Objects of the section in one domain, in the order the list shows them. */
+export function listedObjects(graph: AttackGraph, { type }: ListSection, domain: Domain): AttackObject[] {
+  if (type === 'technique') return nestTechniques(graph.active('technique', domain));
+  if (type === 'tactic') return [...graph.active('tactic', domain)].sort((a, b) => a.order - b.order);
+  return graph.active(type, domain);
+}
+
+/** "216 techniques and 475 sub-techniques", "14 tactics", "700 software (617 malware, 83 tools)" */
+export function countText(objects: AttackObject[], { title }: ListSection): string {
+  const plural = title.toLowerCase();
+  const count = (test: (object: AttackObject) => boolean) => objects.filter(test).length;
+  const subs = count((object) => object.type === 'technique' && object.isSubtechnique);
+  if (subs > 0) return `${objects.length - subs} ${plural} and ${subs} sub-techniques`;
+  if (objects[0]?.type === 'software') {
+    const malware = count((object) => object.type === 'software' && object.softwareType === 'malware');
+    return `${objects.length} software (${malware} malware, ${objects.length - malware} tools)`;
+  }
+  return `${objects.length} ${plural}`;
 }
 
 export interface DomainListPage {
@@ -90,7 +144,10 @@ export function domainListPage(graph: AttackGraph, section: ListSection, domain:
     heading: `${DOMAIN_LABELS[domain]} ${section.title}`,
     domainLabel: DOMAIN_LABELS[domain],
     countText: countText(objects, section),
-    rows: objects.map((object) => objectRow(object, context)),
+    rows: objects.map((object) => ({
+      ...objectRow(object, context),
+      cells: section.columns.map((column) => column.value(object, context)),
+    })),
   };
 }
 
@@ -101,7 +158,7 @@ export interface DomainSummary {
 }
 
 export function domainSummaries(graph: AttackGraph, section: ListSection, base: string): DomainSummary[] {
-  return loadedDomains(graph).map((domain) => ({
+  return sectionDomains(graph, section).map((domain) => ({
     label: DOMAIN_LABELS[domain],
     href: withBase(base, `/${section.section}/${DOMAIN_SLUGS[domain]}/`),
     countText: countText(listedObjects(graph, section, domain), section),

@@ -2,7 +2,8 @@
 import type { Mitigation } from '../../model/attack.ts';
 import type { AttackGraph } from '../graph.ts';
 import { PageReferences, type NumberedReference } from '../references.ts';
-import { cardRows, provenanceRows, relatedRows, type CardRow, type ObjectRow, type PageContext } from './common.ts';
+import { cardRows, provenanceRows, type CardRow, type ObjectRow, type PageContext } from './common.ts';
+import { techniqueRows } from './usage.ts';
 
 export interface MitigationPage {
   mitigation: Mitigation;
@@ -24,7 +25,7 @@ export function mitigationPage(graph: AttackGraph, mitigation: Mitigation, base:
       ...provenanceRows(mitigation),
     ]),
     descriptionHtml,
-    techniques: relatedRows(graph.from(mitigation.id, 'mitigates'), context, { showDomains: true }),
+    techniques: techniqueRows(graph.from(mitigation.id, 'mitigates'), context),
     references: context.references.list,
   };
 }

@@ -1,5 +1,5 @@
 /** What a technique or sub-technique page shows, in page order (which is citation order). */
-import type { Analytic, Technique } from '../../model/attack.ts';
+import type { Technique } from '../../model/attack.ts';
 import type { AttackGraph } from '../graph.ts';
 import { PageReferences, type NumberedReference } from '../references.ts';
 import { withBase } from '../urls.ts';
@@ -15,6 +15,7 @@ import {
   type ObjectRow,
   type PageContext,
 } from './common.ts';
+import { activeAnalytics } from './detection-strategy.ts';
 
 export interface DetectionGroup {
   strategy: Link & { attackId: string };
@@ -33,6 +34,8 @@ export interface TechniquePage {
   mitigations: ObjectRow[];
   detections: DetectionGroup[];
   legacyDetectionHtml: string;
+  /** ICS assets the technique targets. */
+  targetedAssets: ObjectRow[];
   references: NumberedReference[];
 }
 
@@ -49,14 +52,13 @@ export function techniquePage(graph: AttackGraph, technique: Technique, base: st
     descriptionHtml,
     subtechniques: family.map((sub) => ({ ...objectRow(sub, context), name: sub.name })),
     procedures: relatedRows(
-      [...graph.to(technique.id, 'uses')].filter(({ object }) =>
-        ['group', 'software', 'campaign'].includes(object.type),
-      ),
+      graph.to(technique.id, 'uses').filter(({ object }) => ['group', 'software', 'campaign'].includes(object.type)),
       context,
     ),
     mitigations: relatedRows(graph.to(technique.id, 'mitigates'), context),
     detections: detectionGroups(technique, context),
     legacyDetectionHtml: context.references.render(technique.legacyDetection, technique.references),
+    targetedAssets: graph.from(technique.id, 'targets').map(({ object }) => objectRow(object, context)),
     references: context.references.list,
   };
 }
@@ -98,9 +100,7 @@ function detectionGroups(technique: Technique, context: PageContext): DetectionG
   const { graph, base, references } = context;
   return graph.to(technique.id, 'detects').flatMap(({ object: strategy }) => {
     if (strategy.type !== 'detectionstrategy') return [];
-    const analytics = strategy.analytics
-      .map((id) => graph.getOfType('analytic', id))
-      .filter((analytic): analytic is Analytic => analytic?.status === 'active');
+    const analytics = activeAnalytics(graph, strategy);
     return [
       {
         strategy: { ...linkTo(strategy, base), attackId: strategy.attackId },

@@ -1,0 +1,165 @@
+/** Data assembly of the group, software, campaign, detection, data component and asset pages, on real data. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runImport } from '../../scripts/import/run.ts';
+import { AttackGraph } from '../../src/lib/graph.ts';
+import { analyticRows } from '../../src/lib/pages/analytics.ts';
+import { assetPage } from '../../src/lib/pages/asset.ts';
+import { campaignPage } from '../../src/lib/pages/campaign.ts';
+import type { CardRow, ObjectRow } from '../../src/lib/pages/common.ts';
+import { dataComponentPage } from '../../src/lib/pages/data-component.ts';
+import { detectionStrategyPage } from '../../src/lib/pages/detection-strategy.ts';
+import { groupPage } from '../../src/lib/pages/group.ts';
+import { countText, domainListPage, listedObjects, listSection, sectionDomains } from '../../src/lib/pages/lists.ts';
+import { softwarePage } from '../../src/lib/pages/software.ts';
+
+let graph: AttackGraph;
+
+beforeAll(async () => {
+  const { collections } = await runImport({
+    bundles: ['enterprise', 'mobile', 'ics'].map((domain) => `content/attack/${domain}-attack-18.1.json.br`),
+  });
+  graph = new AttackGraph(collections);
+});
+
+const ids = (rows: ObjectRow[]) => rows.map((row) => row.attackId);
+const card = (rows: CardRow[]) => Object.fromEntries(rows.map((row) => [row.label, row.value]));
+
+describe('group page', () => {
+  it('shows G0016 with its aliases, campaigns, techniques and software', () => {
+    const page = groupPage(graph, graph.byAttack('group', 'G0016')!, '/');
+    expect(card(page.card)['Associated Groups']).toEqual(expect.arrayContaining(['Cozy Bear', 'NOBELIUM', 'Midnight Blizzard']));
+    expect(page.aliases.find((alias) => alias.name === 'Cozy Bear')?.descriptionHtml).toContain('href="#ref-');
+    expect(ids(page.campaigns)).toEqual(['C0023', 'C0024']);
+    expect(page.campaigns[1]!.cells).toEqual(['August 2019', 'January 2021']);
+    expect(ids(page.software)).toContain('S0002');
+    expect(page.software.find((row) => row.attackId === 'S0002')!.cells![0]).toEqual(
+      expect.arrayContaining([{ text: 'OS Credential Dumping: LSASS Memory', href: '/techniques/T1003/001/' }]),
+    );
+  });
+
+  it('lists techniques in id order, sub-techniques right under their parent', () => {
+    const rows = groupPage(graph, graph.byAttack('group', 'G0016')!, '/').techniques;
+    const techniques = ids(rows);
+    expect(techniques.length).toBeGreaterThan(50);
+    expect(techniques).toEqual([...techniques].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
+    // APT29 uses PowerShell, Python and AppleScript but not T1059 itself: T1059 heads them.
+    const parent = techniques.indexOf('T1059');
+    expect(techniques.slice(parent + 1, parent + 4)).toEqual(['T1059.001', 'T1059.006', 'T1059.009']);
+    expect(rows[parent]).toMatchObject({ isHeading: true, descriptionHtml: '' });
+    expect(rows[parent + 1]).toMatchObject({ isSub: true, name: 'Command and Scripting Interpreter: PowerShell' });
+    // T1037 is used itself, and heads T1037.004 as a normal row.
+    expect(rows[techniques.indexOf('T1037')]!.isHeading).toBeUndefined();
+    expect(techniques.filter((id) => id === 'T1037')).toHaveLength(1);
+  });
+
+  it('numbers citations of table rows after those of the description', () => {
+    const page = groupPage(graph, graph.byAttack('group', 'G0016')!, '/');
+    const inDescription = [...page.descriptionHtml.matchAll(/#ref-(\d+)/g)].map((match) => Number(match[1]));
+    expect(Math.max(...inDescription)).toBe(new Set(inDescription).size);
+    expect(page.references.length).toBeGreaterThan(inDescription.length);
+    expect(page.references.map((ref) => ref.number)).toEqual(page.references.map((_, index) => index + 1));
+  });
+});
+
+describe('software page', () => {
+  it('shows S0002 Mimikatz: type, techniques, groups and campaigns', () => {
+    const page = softwarePage(graph, graph.byAttack('software', 'S0002')!, '/');
+    expect(card(page.card).Type).toBe('Tool');
+    expect(card(page.card).Platforms).toEqual(['Windows']);
+    expect(ids(page.techniques)).toContain('T1003.001');
+    expect(page.techniques[0]!.domains).toEqual(['Enterprise']);
+    expect(ids(page.groups)).toEqual(expect.arrayContaining(['G0016', 'G0007']));
+    expect(ids(page.campaigns)).toContain('C0014');
+  });
+
+  it('covers software found in two domains', () => {
+    const multi = graph.active('software').find((software) => software.domains.length > 1)!;
+    const page = softwarePage(graph, multi, '/');
+    expect(card(page.card).Domains).toEqual(expect.arrayContaining(['Enterprise']));
+    expect(new Set(page.techniques.flatMap((row) => row.domains)).size).toBeGreaterThan(1);
+  });
+});
+
+describe('campaign page', () => {
+  it('shows C0024 first and last seen with their citations, group and techniques', () => {
+    const page = campaignPage(graph, graph.byAttack('campaign', 'C0024')!, '/');
+    const { ['First Seen']: first, ['Last Seen']: last } = card(page.card);
+    expect(first).toEqual({ html: expect.stringMatching(/^August 2019<sup class="cite"><a href="#ref-\d+"/) });
+    expect(last).toEqual({ html: expect.stringMatching(/^January 2021<sup class="cite">/) });
+    expect(ids(page.groups)).toEqual(['G0016']);
+    expect(page.techniques.length).toBeGreaterThan(50);
+    expect(ids(page.software)).toContain('S0002');
+  });
+});
+
+describe('detection strategy page', () => {
+  it('lists every analytic of a strategy with its log sources and mutable elements', () => {
+    const strategy = graph.active('detectionstrategy').find((s) => s.analytics.length > 2)!;
+    const page = detectionStrategyPage(graph, strategy, '/wiki/');
+    expect(page.analytics.map((analytic) => analytic.attackId)).toEqual(
+      strategy.analytics.map((id) => graph.get(id)!.attackId),
+    );
+    const withSources = page.analytics.find((analytic) => analytic.logSources.length > 0)!;
+    expect(withSources.logSources[0]!.dataComponent?.href).toMatch(/^\/wiki\/datacomponents\/DC\d{4}\/$/);
+    expect(page.analytics.some((analytic) => analytic.mutableElements.length > 0)).toBe(true);
+    expect(page.techniques.length).toBeGreaterThan(0);
+  });
+
+  it('shows DET0455 detecting T1059.001 with analytic AN1252', () => {
+    const page = detectionStrategyPage(graph, graph.byAttack('detectionstrategy', 'DET0455')!, '/');
+    expect(ids(page.techniques)).toEqual(['T1059.001']);
+    expect(page.analytics.map((analytic) => analytic.attackId)).toEqual(['AN1252']);
+    expect(page.analytics[0]!.platforms).toEqual(['Windows']);
+  });
+});
+
+describe('data component page', () => {
+  it('lists its log sources and the analytics that read it', () => {
+    const page = dataComponentPage(graph, graph.byAttack('datacomponent', 'DC0001')!, '/');
+    expect(page.logSources.length).toBeGreaterThan(5);
+    expect(page.analytics.length).toBeGreaterThan(0);
+    const use = page.analytics[0]!;
+    expect(use.strategy?.href).toMatch(/^\/detectionstrategies\/DET\d{4}\/$/);
+    expect(use.analytic.href).toBe(`${use.strategy!.href}#${use.analytic.attackId}`);
+    expect(use.logSources.length).toBeGreaterThan(0);
+  });
+});
+
+describe('asset page', () => {
+  it('shows A0001 with the techniques that target it', () => {
+    const asset = graph.byAttack('asset', 'A0001')!;
+    const page = assetPage(graph, asset, '/');
+    expect(card(page.card).Platforms).toEqual(asset.platforms);
+    expect(page.techniques.length).toBeGreaterThan(10);
+    expect(page.techniques.every((row) => row.attackId.startsWith('T0'))).toBe(true);
+  });
+});
+
+describe('lists', () => {
+  it('count the active objects of each section', () => {
+    const total = (section: string) =>
+      new Set(sectionDomains(graph, listSection(section)).flatMap((domain) => listedObjects(graph, listSection(section), domain).map((object) => object.id))).size;
+    expect(total('groups')).toBe(176);
+    expect(total('software')).toBe(910);
+    expect(total('campaigns')).toBe(55);
+    expect(total('detectionstrategies')).toBe(898);
+    expect(total('datacomponents')).toBe(119);
+    expect(total('assets')).toBe(18);
+    expect(countText(graph.active('software'), listSection('software'))).toBe('910 software (817 malware, 93 tools)');
+  });
+
+  it('give assets only to ICS', () => {
+    expect(sectionDomains(graph, listSection('assets'))).toEqual(['ics-attack']);
+  });
+
+  it('show the extra columns of a section', () => {
+    const page = domainListPage(graph, listSection('campaigns'), 'enterprise-attack', '/');
+    expect(page.rows.find((row) => row.attackId === 'C0024')!.cells).toEqual(['August 2019', 'January 2021']);
+  });
+
+  it('list every analytic once, linking to its strategy', () => {
+    const rows = analyticRows(graph, '/');
+    expect(rows).toHaveLength(2032);
+    expect(rows.find((row) => row.attackId === 'AN1252')!.href).toBe('/detectionstrategies/DET0455/#AN1252');
+  });
+});
