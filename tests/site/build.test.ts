@@ -45,6 +45,57 @@ describe('the built site', () => {
     expect(active('mitigation')).toHaveLength(108);
   });
 
+  it('has a page for every active group, software, campaign, detection strategy, data component and asset', () => {
+    expect(active('group')).toHaveLength(176);
+    expect(active('software')).toHaveLength(910);
+    expect(active('software').filter((page) => page.html.includes('<dt>Type</dt><dd>Malware</dd>'))).toHaveLength(817);
+    expect(active('software').filter((page) => page.html.includes('<dt>Type</dt><dd>Tool</dd>'))).toHaveLength(93);
+    expect(active('campaign')).toHaveLength(55);
+    expect(active('detectionstrategy')).toHaveLength(898);
+    expect(active('datacomponent')).toHaveLength(119);
+    expect(active('asset')).toHaveLength(18);
+  });
+
+  it('shows every one of the 2,032 analytics on its detection strategy page and in /analytics/', () => {
+    const sections = active('detectionstrategy').flatMap((page) => [...page.html.matchAll(/<h3 id="(AN\d+)">/g)].map((m) => m[1]));
+    expect(new Set(sections).size).toBe(2032);
+    const list = pages.find((page) => page.file === 'analytics/index.html')!.html;
+    expect([...list.matchAll(/<tr id="AN\d+">/g)]).toHaveLength(2032);
+    expect(list).toContain(`href="${base}detectionstrategies/DET0455/#AN1252"`);
+  });
+
+  it('keeps deprecation pages for the data sources', () => {
+    const dataSources = pages.filter((page) => page.type === 'datasource');
+    expect(dataSources.length).toBeGreaterThan(30);
+    expect(dataSources.every((page) => page.status === 'deprecated')).toBe(true);
+  });
+
+  it('has list pages per domain with counts for every section', () => {
+    const list = (file: string) => pages.find((page) => page.file === file)?.html ?? '';
+    expect(list('groups/enterprise/index.html')).toMatch(/This domain has \d+ groups/);
+    expect(list('software/mobile/index.html')).toMatch(/This domain has \d+ software \(\d+ malware, \d+ tools\)/);
+    expect(list('assets/ics/index.html')).toContain('This domain has 18 assets');
+    expect(list('assets/enterprise/index.html')).toBe('');
+    expect(list('detectionstrategies/index.html')).toContain(`href="${base}detectionstrategies/enterprise/"`);
+  });
+
+  it('lists every indexable page in sitemap.xml, and no redirect', async () => {
+    const sitemap = await readFile(join(siteDir, 'sitemap.xml'), 'utf8');
+    const locations = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
+    expect(locations).toContain(`${base}techniques/T1059/001/`);
+    expect(locations).toContain(`${base}groups/G0016/`);
+    expect(locations).not.toContain(`${base}techniques/T1150/`);
+    expect(locations.length).toBe(pages.filter((page) => !page.html.includes('content="noindex"')).length);
+  });
+
+  it('gives every page a title, a meta description and (but for the home page) breadcrumbs', () => {
+    for (const page of pages) {
+      expect(page.html, page.file).toMatch(/<title>[^<]+<\/title>/);
+      expect(page.html, page.file).toMatch(/<meta name="description" content="[^"]+"/);
+      if (page.file !== 'index.html') expect(page.html, page.file).toContain('<nav class="breadcrumbs"');
+    }
+  });
+
   it('gives deprecated objects a page with a banner', () => {
     const deprecated = pages.find((page) => page.file === 'techniques/T0850/index.html')!;
     expect(deprecated.status).toBe('deprecated');

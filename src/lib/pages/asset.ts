@@ -2,13 +2,14 @@
 import type { Asset } from '../../model/attack.ts';
 import type { AttackGraph } from '../graph.ts';
 import { PageReferences, type NumberedReference } from '../references.ts';
-import { cardRows, objectRow, provenanceRows, type CardRow, type ObjectRow, type PageContext } from './common.ts';
+import { cardRows, objectRow, provenanceRows, type CardRow, type ObjectRow, type PageContext, type TableRow } from './common.ts';
 
 export interface AssetPage {
   asset: Asset;
   card: CardRow[];
   descriptionHtml: string;
-  relatedAssets: { name: string; sectors: string[]; descriptionHtml: string }[];
+  /** Name | Sectors | Description */
+  relatedAssets: TableRow[];
   techniques: ObjectRow[];
   references: NumberedReference[];
 }
@@ -26,9 +27,7 @@ export function assetPage(graph: AttackGraph, asset: Asset, base: string): Asset
       ...provenanceRows(asset),
     ]),
     relatedAssets: asset.relatedAssets.map((related) => ({
-      name: related.name,
-      sectors: related.sectors,
-      descriptionHtml: context.references.render(related.description, asset.references),
+      cells: [related.name, related.sectors, { html: context.references.render(related.description, asset.references) }],
     })),
     techniques: graph.to(asset.id, 'targets').map(({ object }) => objectRow(object, context)),
     references: context.references.list,

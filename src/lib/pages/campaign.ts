@@ -11,14 +11,16 @@ import {
   type CardValue,
   type ObjectRow,
   type PageContext,
+  type TableRow,
 } from './common.ts';
-import { aliasRows, htmlValue, softwareUsed, techniquesUsed, type AliasRow } from './usage.ts';
+import { aliasRows, htmlValue, softwareUsed, techniquesUsed } from './usage.ts';
 
 export interface CampaignPage {
   campaign: Campaign;
   card: CardRow[];
   descriptionHtml: string;
-  aliases: AliasRow[];
+  /** Name | Description */
+  aliases: TableRow[];
   groups: ObjectRow[];
   techniques: ObjectRow[];
   software: ObjectRow[];

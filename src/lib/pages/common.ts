@@ -24,8 +24,19 @@ export interface Html {
   html: string;
 }
 
-/** A value on an ID card or in a table cell: text, a link, safe HTML, or a list of them. */
-export type CardValue = string | Link | Html | (string | Link | Html)[];
+/** Text shown as code: log source names, field names. */
+export interface Code {
+  code: string;
+}
+
+/** A value on an ID card or in a table cell: text, a link, safe HTML, code, or a list of them. */
+export type CardValue = string | Link | Html | Code | (string | Link | Html | Code)[];
+
+/** A row of a plain table; `id` makes the row a link target. */
+export interface TableRow {
+  id?: string;
+  cells: CardValue[];
+}
 
 export interface CardRow {
   label: string;

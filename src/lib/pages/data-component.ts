@@ -3,22 +3,16 @@ import type { DataComponent } from '../../model/attack.ts';
 import type { AttackGraph } from '../graph.ts';
 import { PageReferences, type NumberedReference } from '../references.ts';
 import { withBase } from '../urls.ts';
-import { cardRows, linkTo, provenanceRows, type CardRow, type Link, type PageContext } from './common.ts';
-
-export interface AnalyticUse {
-  strategy?: Link & { attackId: string };
-  analytic: Link & { attackId: string };
-  platforms: string[];
-  /** The log sources of this component the analytic reads: "name: channel". */
-  logSources: string[];
-}
+import { cardRows, linkTo, provenanceRows, type CardRow, type TableRow, type PageContext } from './common.ts';
 
 export interface DataComponentPage {
   component: DataComponent;
   card: CardRow[];
   descriptionHtml: string;
-  logSources: { name: string; channel: string }[];
-  analytics: AnalyticUse[];
+  /** Name | Channel */
+  logSources: TableRow[];
+  /** ID | Detection Strategy | Analytic | Platform | Log Sources */
+  analytics: TableRow[];
   references: NumberedReference[];
 }
 
@@ -34,16 +28,18 @@ export function dataComponentPage(graph: AttackGraph, component: DataComponent, 
       ['Data Source', dataSource && linkTo(dataSource, base, `${dataSource.attackId} ${dataSource.name} (deprecated)`)],
       ...provenanceRows(component),
     ]),
-    logSources: component.logSources,
+    logSources: component.logSources.map(({ name, channel }) => ({ cells: [{ code: name }, channel] })),
     analytics: graph.analyticsUsing(component.id).map((analytic) => {
       const strategy = graph.getOfType('detectionstrategy', analytic.detectionStrategy);
+      const sources = analytic.logSources.filter((source) => source.dataComponent === component.id);
       return {
-        strategy: strategy && { ...linkTo(strategy, base), attackId: strategy.attackId },
-        analytic: { text: analytic.attackId, href: withBase(base, analytic.path), attackId: analytic.attackId },
-        platforms: analytic.platforms,
-        logSources: analytic.logSources
-          .filter((source) => source.dataComponent === component.id)
-          .map((source) => `${source.name}: ${source.channel}`),
+        cells: [
+          strategy ? linkTo(strategy, base, strategy.attackId) : '',
+          strategy ? linkTo(strategy, base) : '',
+          { text: analytic.attackId, href: withBase(base, analytic.path) },
+          analytic.platforms,
+          sources.map((source) => ({ code: `${source.name}: ${source.channel}` })),
+        ],
       };
     }),
     references: context.references.list,

@@ -2,15 +2,16 @@
 import type { Analytic, DetectionStrategy } from '../../model/attack.ts';
 import type { AttackGraph } from '../graph.ts';
 import { PageReferences, type NumberedReference } from '../references.ts';
-import { cardRows, linkTo, objectRow, provenanceRows, type CardRow, type Link, type ObjectRow, type PageContext } from './common.ts';
+import { cardRows, linkTo, objectRow, provenanceRows, type CardRow, type ObjectRow, type PageContext, type TableRow } from './common.ts';
 
 export interface AnalyticSection {
   attackId: string;
   platforms: string[];
   descriptionHtml: string;
   /** Data Component | Name | Channel */
-  logSources: { dataComponent?: Link & { attackId: string }; name: string; channel: string }[];
-  mutableElements: { field: string; description: string }[];
+  logSources: TableRow[];
+  /** Field | Description */
+  mutableElements: TableRow[];
 }
 
 export interface DetectionStrategyPage {
@@ -54,12 +55,8 @@ function analyticSection(analytic: Analytic, context: PageContext): AnalyticSect
     descriptionHtml: references.render(analytic.description, analytic.references),
     logSources: analytic.logSources.map(({ dataComponent, name, channel }) => {
       const component = graph.getOfType('datacomponent', dataComponent);
-      return {
-        dataComponent: component && { ...linkTo(component, base), attackId: component.attackId },
-        name,
-        channel,
-      };
+      return { cells: [component ? linkTo(component, base, `${component.name} (${component.attackId})`) : '', { code: name }, channel] };
     }),
-    mutableElements: analytic.mutableElements,
+    mutableElements: analytic.mutableElements.map(({ field, description }) => ({ cells: [{ code: field }, description] })),
   };
 }

@@ -2,14 +2,15 @@
 import type { Group } from '../../model/attack.ts';
 import type { AttackGraph } from '../graph.ts';
 import { PageReferences, type NumberedReference } from '../references.ts';
-import { cardRows, formatMonth, objectRow, provenanceRows, type CardRow, type ObjectRow, type PageContext } from './common.ts';
-import { aliasRows, softwareUsed, techniquesUsed, type AliasRow } from './usage.ts';
+import { cardRows, formatMonth, objectRow, provenanceRows, type CardRow, type ObjectRow, type PageContext, type TableRow } from './common.ts';
+import { aliasRows, softwareUsed, techniquesUsed } from './usage.ts';
 
 export interface GroupPage {
   group: Group;
   card: CardRow[];
   descriptionHtml: string;
-  aliases: AliasRow[];
+  /** Name | Description */
+  aliases: TableRow[];
   /** ID | Name | First Seen | Last Seen */
   campaigns: ObjectRow[];
   techniques: ObjectRow[];

@@ -2,14 +2,15 @@
 import type { Software } from '../../model/attack.ts';
 import type { AttackGraph } from '../graph.ts';
 import { PageReferences, type NumberedReference } from '../references.ts';
-import { cardRows, provenanceRows, type CardRow, type ObjectRow, type PageContext } from './common.ts';
-import { aliasRows, techniquesUsed, usedBy, type AliasRow } from './usage.ts';
+import { cardRows, provenanceRows, type CardRow, type ObjectRow, type PageContext, type TableRow } from './common.ts';
+import { aliasRows, techniquesUsed, usedBy } from './usage.ts';
 
 export interface SoftwarePage {
   software: Software;
   card: CardRow[];
   descriptionHtml: string;
-  aliases: AliasRow[];
+  /** Name | Description */
+  aliases: TableRow[];
   techniques: ObjectRow[];
   groups: ObjectRow[];
   campaigns: ObjectRow[];

@@ -5,7 +5,17 @@
  */
 import type { AttackObject, AttackType, RichText } from '../../model/attack.ts';
 import type { Related } from '../graph.ts';
-import { displayName, linkTo, objectRow, relatedRows, type Html, type Link, type ObjectRow, type PageContext } from './common.ts';
+import {
+  displayName,
+  linkTo,
+  objectRow,
+  relatedRows,
+  type Html,
+  type Link,
+  type ObjectRow,
+  type PageContext,
+  type TableRow,
+} from './common.ts';
 
 function ofType(related: Related[], type: AttackType): Related[] {
   return related.filter(({ object }) => object.type === type);
@@ -57,16 +67,11 @@ function techniquesOf(software: AttackObject, { graph, base }: PageContext): Lin
   );
 }
 
-export interface AliasRow {
-  name: string;
-  descriptionHtml: string;
-}
-
-/** Aliases that come with a description, for the "Associated … Descriptions" table. */
-export function aliasRows(object: AttackObject & { aliases: { name: string; description: RichText }[] }, { references }: PageContext): AliasRow[] {
+/** Name | Description, for the aliases that come with a description ("Associated … Descriptions"). */
+export function aliasRows(object: AttackObject & { aliases: { name: string; description: RichText }[] }, { references }: PageContext): TableRow[] {
   return object.aliases
     .filter((alias) => alias.description.length > 0)
-    .map((alias) => ({ name: alias.name, descriptionHtml: references.render(alias.description, object.references) }));
+    .map((alias) => ({ cells: [alias.name, { html: references.render(alias.description, object.references) }] }));
 }
 
 /** Rich text inside a card or cell, with its citations numbered. */
