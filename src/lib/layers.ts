@@ -76,6 +76,30 @@ const NAVIGATOR_VERSION = '5.2.0';
 const UNUSED_COLOR = '#ffffff';
 const LISTED_COLOR = '#66b1ff';
 
+/** The Navigator's default view, except that parents of listed sub-techniques open expanded. */
+const MATRIX_VIEW = {
+  sorting: 0,
+  layout: {
+    layout: 'side',
+    aggregateFunction: 'average',
+    showID: false,
+    showName: true,
+    showAggregateScores: false,
+    countUnscored: false,
+    expandedSubtechniques: 'annotated',
+  },
+  hideDisabled: false,
+} satisfies Pick<NavigatorLayer, 'sorting' | 'layout' | 'hideDisabled'>;
+
+/** The Navigator's defaults, written out as its own exports do. */
+const SELECTION_SETTINGS = {
+  showTacticRowBackground: false,
+  tacticRowBackground: '#dddddd',
+  selectTechniquesAcrossTactics: true,
+  selectSubtechniquesWithParent: false,
+  selectVisibleTechniques: false,
+} satisfies Partial<NavigatorLayer>;
+
 /** Every active object that can have layers. */
 export function layerObjects(graph: AttackGraph): LayerObject[] {
   return LAYER_TYPES.flatMap((type) => graph.active(type));
@@ -90,7 +114,6 @@ export function layerFiles(graph: AttackGraph, object: LayerObject): LayerFile[]
 
 export function navigatorLayer(graph: AttackGraph, object: LayerObject, domain: Domain): NavigatorLayer {
   const entries = layerEntries(graph, object, domain);
-  const listedIds = new Set(entries.map(({ technique }) => technique.id));
   const verb = object.type === 'mitigation' ? 'mitigated by' : 'used by';
   const version = object.version ? ` v${object.version}` : '';
   return {
@@ -99,36 +122,13 @@ export function navigatorLayer(graph: AttackGraph, object: LayerObject, domain: 
     domain,
     description: `${DOMAIN_LABELS[domain]} techniques ${verb} ${object.name}, ATT&CK ${object.type} ${object.attackId}${version}`,
     filters: { platforms: platformsOf(entries.map(({ technique }) => technique)) },
-    sorting: 0,
-    layout: {
-      layout: 'side',
-      aggregateFunction: 'average',
-      showID: false,
-      showName: true,
-      showAggregateScores: false,
-      countUnscored: false,
-      expandedSubtechniques: 'annotated',
-    },
-    hideDisabled: false,
-    techniques: entries.map(({ technique, relationship }) => ({
-      techniqueID: technique.attackId,
-      score: 1,
-      color: LISTED_COLOR,
-      comment: relationship.descriptionText,
-      enabled: true,
-      metadata: [],
-      links: [],
-      showSubtechniques: graph.subtechniquesOf(technique.id).some((sub) => listedIds.has(sub.id)),
-    })),
+    ...MATRIX_VIEW,
+    techniques: layerTechniques(graph, entries),
     gradient: { colors: [UNUSED_COLOR, LISTED_COLOR], minValue: 0, maxValue: 1 },
     legendItems: [{ label: `${verb} ${object.name}`, color: LISTED_COLOR }],
     metadata: [],
     links: [],
-    showTacticRowBackground: false,
-    tacticRowBackground: '#dddddd',
-    selectTechniquesAcrossTactics: true,
-    selectSubtechniquesWithParent: false,
-    selectVisibleTechniques: false,
+    ...SELECTION_SETTINGS,
   };
 }
 
@@ -144,6 +144,21 @@ function layerEntries(graph: AttackGraph, object: LayerObject, domain: Domain): 
     if (target.type === 'technique' && target.domains.includes(domain)) entries.push({ technique: target, relationship });
   }
   return entries;
+}
+
+/** Scored 1 like the legend; a listed parent opens with its listed sub-techniques shown. */
+function layerTechniques(graph: AttackGraph, entries: LayerEntry[]): LayerTechnique[] {
+  const listedIds = new Set(entries.map(({ technique }) => technique.id));
+  return entries.map(({ technique, relationship }) => ({
+    techniqueID: technique.attackId,
+    score: 1,
+    color: LISTED_COLOR,
+    comment: relationship.descriptionText,
+    enabled: true,
+    metadata: [],
+    links: [],
+    showSubtechniques: graph.subtechniquesOf(technique.id).some((sub) => listedIds.has(sub.id)),
+  }));
 }
 
 /** The major version of the domain's loaded release ("18" for 18.1); the newest if several were loaded. */

@@ -10,9 +10,10 @@ const VENDORED = ['enterprise', 'mobile', 'ics'].map((domain) => `content/attack
 
 let graph: AttackGraph;
 
+// Importing the three bundles takes about 8 s, longer on a busy machine than the default hook timeout.
 beforeAll(async () => {
   graph = new AttackGraph((await runImport({ bundles: VENDORED })).collections);
-});
+}, 60_000);
 
 /**
  * Layer format 4.5 as published (attack-navigator, layers/spec/v4.5/layerformat.md): required
