@@ -57,3 +57,19 @@ describe('the Enterprise matrix', () => {
     await page.close();
   });
 });
+
+describe('a tactic page', () => {
+  it('links to its column of the matrix, scrolled into view', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${server.url}tactics/TA0010/`);
+    await page.locator('a', { hasText: 'See them in the matrix' }).click();
+    await page.waitForURL(`${server.url}matrices/enterprise/#TA0010`);
+    const header = page.locator('th#TA0010');
+    expect(await header.textContent()).toContain('Exfiltration');
+    await expect.poll(() => header.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return box.left >= 0 && box.right <= window.innerWidth && box.top >= 0 && box.bottom <= window.innerHeight;
+    })).toBe(true);
+    await page.close();
+  });
+});

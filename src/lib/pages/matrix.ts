@@ -46,6 +46,8 @@ export interface MatrixPage {
   platformSlug: string | undefined;
   heading: string;
   description: string;
+  /** The description, with how to open sub-techniques when there are any. */
+  lead: string;
   breadcrumbs: Link[];
   crumb: string;
   /** "216 techniques and 475 sub-techniques", each counted once however many columns show it. */
@@ -166,26 +168,37 @@ export function matrixPages(graph: AttackGraph, base: string): MatrixPage[] {
 export function matrixPage(matrix: DomainMatrix, platform: Platform | undefined, base: string): MatrixPage {
   const label = DOMAIN_LABELS[matrix.domain];
   const columns = platform ? columnsForPlatform(matrix.columns, platform) : matrix.columns;
-  const counts = techniqueCountText(columns);
-  const heading = platform ? `${label} Matrix: ${platform.label}` : `${label} Matrix`;
+  const description = matrixDescription(label, columns, platform);
   const matricesLink = { text: 'Matrices', href: withBase(base, '/matrices/') };
   return {
     domainSlug: DOMAIN_SLUGS[matrix.domain],
     platformSlug: platform?.slug,
-    heading,
-    description: platform
-      ? `The ${label} ATT&CK matrix narrowed to ${platform.label}: ${columns.length} tactics with the ${counts} that apply to ${platform.label}.`
-      : `The ${label} ATT&CK matrix: ${columns.length} tactics as columns, in matrix order, with ${counts}.`,
+    heading: platform ? `${label} Matrix: ${platform.label}` : `${label} Matrix`,
+    description,
+    lead: anyPlaced(columns, (placed) => placed.subtechniques.length > 0)
+      ? `${description} Open a technique’s count to see its sub-techniques.`
+      : description,
     breadcrumbs: platform ? [matricesLink, { text: label, href: viewHref(matrix, undefined, base) }] : [matricesLink],
     crumb: platform ? platform.label : label,
-    countText: counts,
+    countText: techniqueCountText(columns),
     views: matrixViews(matrix, base).map((view) => ({ ...view, current: view.slug === platform?.slug })),
     columns: columns.map((column) => matrixColumn(column, base)),
     contextNote:
-      platform && columns.some((column) => column.techniques.some((placed) => !placed.inView))
+      platform && anyPlaced(columns, (placed) => !placed.inView)
         ? `Techniques in grey do not list ${platform.label} themselves; they are shown for their sub-techniques.`
         : undefined,
   };
+}
+
+function matrixDescription(label: string, columns: TacticColumn[], platform: Platform | undefined): string {
+  const counts = techniqueCountText(columns);
+  return platform
+    ? `The ${label} ATT&CK matrix narrowed to ${platform.label}: ${columns.length} tactics with the ${counts} that apply to ${platform.label}.`
+    : `The ${label} ATT&CK matrix: ${columns.length} tactics as columns, in matrix order, with ${counts}.`;
+}
+
+function anyPlaced(columns: TacticColumn[], test: (placed: PlacedTechnique) => boolean): boolean {
+  return columns.some((column) => column.techniques.some(test));
 }
 
 /** "216 techniques and 475 sub-techniques": each counted once, although several columns may show it. */
