@@ -6,8 +6,10 @@ import { defineCollection } from 'astro:content';
 import type { z } from 'astro/zod';
 import { generatedCollection } from './lib/generated-loader.ts';
 import * as model from './model/attack.ts';
+import type { CollectionName } from './model/collections.ts';
+import { noteSchema, vaultFileSchema } from './model/notes.ts';
 
-function generated<S extends z.ZodType>(name: model.CollectionName, schema: S) {
+function generated<S extends z.ZodType>(name: CollectionName, schema: S) {
   return defineCollection({ loader: generatedCollection(name), schema });
 }
 
@@ -26,4 +28,6 @@ export const collections = {
   matrices: generated('matrices', model.matrixSchema),
   relationships: generated('relationships', model.relationshipSchema),
   releases: generated('releases', model.releaseSchema),
-} satisfies Record<model.CollectionName, unknown>;
+  notes: generated('notes', noteSchema),
+  vaultfiles: generated('vaultfiles', vaultFileSchema),
+} satisfies Record<CollectionName, unknown>;

@@ -2,7 +2,8 @@
  * Citations are resolved against the references of the object or relationship whose text holds
  * them. One that names no such reference stays plain text on the page; here it becomes a warning.
  */
-import type { Collections, Reference } from '../../src/model/attack.ts';
+import type { Reference } from '../../src/model/attack.ts';
+import type { Collections } from '../../src/model/collections.ts';
 import type { ImportReport } from './report.ts';
 
 interface Owner {
@@ -11,7 +12,7 @@ interface Owner {
 }
 
 export function checkCitations(collections: Collections, report: ImportReport): void {
-  const { releases, relationships, ...objects } = collections;
+  const { releases, relationships, notes, vaultfiles, ...objects } = collections;
   const attackIds = new Map(Object.values(objects).flatMap((entries) => entries.map((o) => [o.id, o.attackId] as const)));
   const describe = (id: string) => attackIds.get(id) ?? id;
   for (const entries of Object.values(objects)) {

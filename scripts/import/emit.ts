@@ -1,24 +1,42 @@
 /**
- * Emitting: checks every entry against the model and writes one JSON file per collection. The
- * folder is replaced as a whole, so a failed import never leaves half-written collections behind.
+ * Emitting: checks every entry against the model and writes one JSON file per collection into
+ * `<generatedDir>/collections/`, with the vault files notes embed under `files/`. The folder is
+ * replaced as a whole, so a failed import never leaves half-written collections behind.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { collectionsFolder } from '../../src/lib/generated-loader.ts';
+import { COLLECTION_SCHEMAS, type CollectionName, type Collections } from '../../src/model/collections.ts';
 import { swapFolder } from '../lib/swap-folder.ts';
-import { attackCollections, type CollectionName, type Collections } from '../../src/model/attack.ts';
 import { ImportError, type ImportReport } from './report.ts';
+import type { VaultAsset } from './vault/read.ts';
 
-export async function emitCollections(collections: Collections, report: ImportReport, outDir: string): Promise<void> {
-  const files = Object.entries(collections).map(([name, entries]) => ({
-    name: `${name}.json`,
-    content: serializeCollection(name as CollectionName, entries),
-  }));
-  files.push({ name: 'import-report.json', content: JSON.stringify(report, null, 2) });
-  await replaceFolder(outDir, files);
+export const FILES_FOLDER = 'files';
+
+export async function emitCollections(
+  collections: Collections,
+  assets: VaultAsset[],
+  report: ImportReport,
+  generatedDir: string,
+): Promise<void> {
+  const folder = collectionsFolder(generatedDir);
+  const fresh = `${folder}.new-${process.pid}`;
+  await rm(fresh, { recursive: true, force: true });
+  await mkdir(join(fresh, FILES_FOLDER), { recursive: true });
+  for (const [name, entries] of Object.entries(collections)) {
+    await writeFile(join(fresh, `${name}.json`), serializeCollection(name as CollectionName, entries));
+  }
+  await writeFile(join(fresh, 'import-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  for (const asset of assets) {
+    const target = join(fresh, FILES_FOLDER, asset.file);
+    await mkdir(dirname(target), { recursive: true });
+    await copyFile(asset.absolute, target);
+  }
+  await swapFolder(fresh, folder);
 }
 
 function serializeCollection(name: CollectionName, entries: { id: string }[]): string {
-  const schema = attackCollections[name];
+  const schema = COLLECTION_SCHEMAS[name];
   for (const entry of entries) {
     const result = schema.safeParse(entry);
     if (!result.success) {
@@ -30,13 +48,4 @@ function serializeCollection(name: CollectionName, entries: { id: string }[]): s
     }
   }
   return `${JSON.stringify(entries)}\n`;
-}
-
-/** Writes the files into a fresh sibling folder, then swaps it in for `folder`. */
-async function replaceFolder(folder: string, files: { name: string; content: string }[]): Promise<void> {
-  const fresh = `${folder}.new-${process.pid}`;
-  await rm(fresh, { recursive: true, force: true });
-  await mkdir(fresh, { recursive: true });
-  for (const file of files) await writeFile(join(fresh, file.name), file.content);
-  await swapFolder(fresh, folder);
 }

@@ -136,7 +136,8 @@ function plainText(node: Root | Element): string {
   return hastToString(node).replace(MARKER, '').replace(/[ \t]+/g, ' ').replace(/ *\n+ */g, '\n');
 }
 
-function shorten(text: string): string {
+/** A plain text cut at a word boundary near the excerpt length. */
+export function shorten(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= EXCERPT_LENGTH) return flat;
   const cut = flat.slice(0, EXCERPT_LENGTH);

@@ -2,14 +2,8 @@
  * Normalizing: turns each linked STIX object into the site's model (src/model/attack.ts), renders
  * its texts, and keeps the relationships the pages show (both ends loaded and active).
  */
-import {
-  DOMAINS,
-  RELATIONSHIP_TYPES,
-  type Collections,
-  type Domain,
-  type Reference,
-  type Relationship,
-} from '../../src/model/attack.ts';
+import { DOMAINS, RELATIONSHIP_TYPES, type Domain, type Reference, type Relationship } from '../../src/model/attack.ts';
+import type { Collections } from '../../src/model/collections.ts';
 import { ATTACK_ID_SOURCES, type AttackIndex, type Linked, type StixRelationship } from './link.ts';
 import type { createMarkdownRenderer } from './markdown.ts';
 import type { Found } from './merge.ts';
@@ -27,7 +21,8 @@ interface Context {
   parents: Map<string, string>;
 }
 
-export type ObjectCollections = Omit<Collections, 'releases'>;
+/** The collections of ATT&CK objects and relationships (not the releases, nor the vault). */
+export type ObjectCollections = Omit<Collections, 'releases' | 'notes' | 'vaultfiles'>;
 
 export function normalize(index: AttackIndex, markdown: Markdown, report: ImportReport): ObjectCollections {
   const context: Context = { index, markdown, report, parents: subtechniqueParents(index) };

@@ -3,18 +3,28 @@
  * collected as warnings, printed, and saved next to the collections.
  */
 
-/** Where a problem was found: the input file or URL, and the object in it. */
+/** Where a problem was found: the input file or URL, and the object or line in it. */
 export interface Location {
   source?: string;
   objectId?: string;
+  line?: number;
+}
+
+/** A link in a note that leads nowhere. */
+export interface BrokenLink {
+  source: string;
+  line?: number;
+  target: string;
+  reason: string;
 }
 
 export interface Problem extends Location {
   message: string;
 }
 
-export function formatProblem({ source, objectId, message }: Problem): string {
-  const where = [source, objectId].filter(Boolean).join(': ');
+export function formatProblem({ source, objectId, line, message }: Problem): string {
+  const file = source && line ? `${source}:${line}` : source;
+  const where = [file, objectId].filter(Boolean).join(': ');
   return where ? `${where}: ${message}` : message;
 }
 
@@ -36,9 +46,22 @@ export class ImportError extends Error {
 export class ImportReport {
   readonly warnings: Problem[] = [];
   readonly errors: Problem[] = [];
+  readonly brokenLinks: BrokenLink[] = [];
 
   warn(location: Location, message: string): void {
     this.warnings.push({ ...location, message });
+  }
+
+  brokenLink(location: Location, target: string, reason: string): void {
+    this.brokenLinks.push({ source: location.source ?? '', line: location.line, target, reason });
+  }
+
+  /** Warnings and broken links, which --strict turns into errors. */
+  recoverableProblems(): Problem[] {
+    return [
+      ...this.warnings,
+      ...this.brokenLinks.map(({ source, line, target, reason }) => ({ source, line, message: `broken link [[${target}]] (${reason})` })),
+    ];
   }
 
   error(location: Location, message: string): void {

@@ -1,20 +1,24 @@
-/** The import pipeline: load → merge → link → normalize → emit. */
-import { join } from 'node:path';
-import type { Collections } from '../../src/model/attack.ts';
+/** The import pipeline: ATT&CK bundles (load → merge → link → normalize), then the vault, then emit. */
+import { existsSync } from 'node:fs';
+import type { AttackObject } from '../../src/model/attack.ts';
+import type { Collections } from '../../src/model/collections.ts';
+import { checkCitations } from './citations.ts';
 import { emitCollections } from './emit.ts';
-import { buildIndex } from './link.ts';
+import { buildIndex, type AttackIndex } from './link.ts';
 import { loadBundle } from './load.ts';
 import { createMarkdownRenderer } from './markdown.ts';
 import { mergeBundles } from './merge.ts';
-import { normalize } from './normalize.ts';
+import { normalize, type ObjectCollections } from './normalize.ts';
 import { ImportError, ImportReport } from './report.ts';
-import { checkCitations } from './citations.ts';
+import { importVault, type VaultImport } from './vault/import.ts';
 
 export interface ImportOptions {
   bundles: string[];
   release?: string;
+  /** The notes vault; none is read when absent. */
+  vault?: string;
   strict?: boolean;
-  /** Where to write; the collections go to `<generatedDir>/attack/`. Nothing is written if absent. */
+  /** Where to write (`<generatedDir>/collections/`); nothing is written when absent. */
   generatedDir?: string;
 }
 
@@ -31,8 +35,10 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   }
   const index = buildIndex(mergeBundles(bundles, report), report);
   const markdown = createMarkdownRenderer((href) => index.resolveAttackUrl(href));
+  const attack = normalize(index, markdown, report);
+  const vault = options.vault ? await readVault(options.vault, attack, index, markdown, report) : undefined;
   const collections: Collections = {
-    ...normalize(index, markdown, report),
+    ...attack,
     releases: bundles.map((bundle) => ({
       id: bundle.source,
       domain: bundle.domain,
@@ -41,9 +47,28 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
       objectCount: bundle.objects.length,
       copyright: bundle.copyright,
     })),
+    notes: vault?.notes ?? [],
+    vaultfiles: vault?.vaultfiles ?? [],
   };
   checkCitations(collections, report);
-  if (options.strict && report.warnings.length > 0) throw new ImportError(report.warnings);
-  if (options.generatedDir) await emitCollections(collections, report, join(options.generatedDir, 'attack'));
+  if (options.strict && report.recoverableProblems().length > 0) throw new ImportError(report.recoverableProblems());
+  if (options.generatedDir) await emitCollections(collections, vault?.assets ?? [], report, options.generatedDir);
   return { collections, report };
+}
+
+async function readVault(
+  root: string,
+  attack: ObjectCollections,
+  index: AttackIndex,
+  markdown: ReturnType<typeof createMarkdownRenderer>,
+  report: ImportReport,
+): Promise<VaultImport> {
+  if (!existsSync(root)) throw ImportError.at({ source: root }, 'the notes vault folder does not exist');
+  const { relationships, ...objectLists } = attack;
+  const objects = Object.values(objectLists).flat() as AttackObject[];
+  const descriptionText = (object: AttackObject) => {
+    const found = index.get(object.id)?.object;
+    return found && 'description' in found ? markdown.renderDescription(found.description).text : '';
+  };
+  return importVault(root, { objects, descriptionText }, report);
 }

@@ -20,6 +20,12 @@ export function printImportSummary({ collections, report }: ImportResult, millis
     .filter(([name]) => name !== 'releases')
     .map(([name, entries]) => `${entries.length} ${name}`);
   console.log(`imported ${counts.join(', ')} in ${(milliseconds / 1000).toFixed(1)} s`);
+  for (const link of report.brokenLinks.slice(0, WARNINGS_SHOWN)) {
+    console.warn(`broken link: ${formatProblem({ source: link.source, line: link.line, message: `[[${link.target}]] (${link.reason})` })}`);
+  }
+  if (report.brokenLinks.length > WARNINGS_SHOWN) {
+    console.warn(`broken link: ${report.brokenLinks.length - WARNINGS_SHOWN} more in the import report`);
+  }
   for (const warning of report.warnings.slice(0, WARNINGS_SHOWN)) {
     console.warn(`warning: ${formatProblem(warning)}`);
   }

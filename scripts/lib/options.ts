@@ -12,10 +12,13 @@ export { GENERATED_DIR } from '../../src/lib/generated-loader.ts';
 
 export const DEFAULT_CONFIG_FILE = 'kb.config.json';
 export const DEFAULT_BUNDLE_DIR = 'content/attack';
+export const DEFAULT_VAULT = 'content/notes';
 
 export interface Options {
   bundles: string[];
   release?: string;
+  /** The notes vault to import, if any. */
+  vault?: string;
   base: string;
   /** The site's address, e.g. https://attack.example.org, for absolute URLs in sitemap.xml. */
   site?: string;
@@ -29,6 +32,7 @@ export class UsageError extends Error {}
 const configSchema = z.strictObject({
   bundles: z.array(z.string()).min(1).optional(),
   release: z.string().optional(),
+  vault: z.string().nullable().optional(),
   base: z.string().optional(),
   site: z.url().optional(),
   strict: z.boolean().optional(),
@@ -38,7 +42,9 @@ const IMPORT_FLAGS = `  --bundle <path|url>  a STIX 2.0/2.1 bundle (.json, .json
                        (default: every bundle in ${DEFAULT_BUNDLE_DIR}/)
   --release <version>  release number for bundles without an x-mitre-collection object
                        (default: taken from the file name, e.g. enterprise-attack-18.1.json)
-  --config <file>      config file with any of: bundles, release, base, site, strict
+  --vault <dir>        the notes vault (default: ${DEFAULT_VAULT}/ when it exists)
+  --no-vault           build from ATT&CK alone
+  --config <file>      config file with any of: bundles, release, vault, base, site, strict
                        (default: ${DEFAULT_CONFIG_FILE} when it exists)
   --strict             treat warnings (unresolved citations, dangling relationships) as errors
   --help               show this help`;
@@ -60,6 +66,8 @@ export async function parseOptions(argv: string[]): Promise<Options & { help: bo
       options: {
         bundle: { type: 'string', multiple: true },
         release: { type: 'string' },
+        vault: { type: 'string' },
+        'no-vault': { type: 'boolean' },
         config: { type: 'string' },
         base: { type: 'string' },
         site: { type: 'string' },
@@ -75,6 +83,7 @@ export async function parseOptions(argv: string[]): Promise<Options & { help: bo
   return {
     bundles: values.bundle ?? config.bundles ?? (await defaultBundles()),
     release: values.release ?? config.release,
+    vault: values['no-vault'] ? undefined : (values.vault ?? vaultFromConfig(config)),
     base: normalizeBase(values.base ?? process.env.BASE_PATH ?? config.base ?? '/'),
     site: values.site ?? process.env.SITE_URL ?? config.site,
     outDir: values.out ?? 'dist',
@@ -98,7 +107,14 @@ async function readConfig(path: string | undefined): Promise<z.infer<typeof conf
     throw new UsageError(`${file}: ${issue.path.join('.') || '(config)'}: ${issue.message}`);
   }
   const fromConfigDir = (source: string) => (isUrl(source) ? source : relative('.', resolve(dirname(file), source)));
-  return { ...result.data, bundles: result.data.bundles?.map(fromConfigDir) };
+  const { bundles, vault } = result.data;
+  return { ...result.data, bundles: bundles?.map(fromConfigDir), vault: vault ? fromConfigDir(vault) : vault };
+}
+
+/** The config's vault (`null` for none), else the default folder when it exists. */
+function vaultFromConfig(config: z.infer<typeof configSchema>): string | undefined {
+  if (config.vault !== undefined) return config.vault ?? undefined;
+  return existsSync(DEFAULT_VAULT) ? DEFAULT_VAULT : undefined;
 }
 
 async function defaultBundles(): Promise<string[]> {

@@ -1,17 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Loader } from 'astro/loaders';
-import type { CollectionName } from '../model/attack.ts';
+import type { CollectionName } from '../model/collections.ts';
 
 /** Where the import script writes collections and the site reads them. */
 export const GENERATED_DIR = process.env.KB_GENERATED_DIR ?? '.generated';
+
+/** The collections' folder inside a generated folder; vault files are in its `files/`. */
+export function collectionsFolder(generatedDir: string): string {
+  return join(generatedDir, 'collections');
+}
 
 /**
  * Loads a collection written by the import script. Unlike Astro's file() loader, a missing file
  * stops the build instead of giving an empty site.
  */
 export function generatedCollection(name: CollectionName): Loader {
-  const file = join(GENERATED_DIR, 'attack', `${name}.json`);
+  const file = join(collectionsFolder(GENERATED_DIR), `${name}.json`);
   return {
     name: 'attack-kb-generated',
     load: async ({ store, parseData, generateDigest, meta }) => {

@@ -3,17 +3,8 @@
  * either end. Built once per build; every page reads from it. Pure, so tests build it from the
  * importer's output directly.
  */
-import {
-  COLLECTION_OF_TYPE,
-  DOMAINS,
-  type Analytic,
-  type AttackObject,
-  type AttackType,
-  type Collections,
-  type Domain,
-  type Relationship,
-  type Technique,
-} from '../model/attack.ts';
+import { COLLECTION_OF_TYPE, DOMAINS, type Analytic, type AttackObject, type AttackType, type Domain, type Relationship, type Technique } from '../model/attack.ts';
+import type { Collections } from '../model/collections.ts';
 
 type RelationshipType = Relationship['type'];
 type ObjectOfType<T extends AttackType> = Extract<AttackObject, { type: T }>;

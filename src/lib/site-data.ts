@@ -1,6 +1,7 @@
 /** The graph of everything imported, loaded from the content collections once per build. */
 import { getCollection } from 'astro:content';
-import { attackCollections, type AttackType, type CollectionName, type Collections } from '../model/attack.ts';
+import { type AttackType } from '../model/attack.ts';
+import { COLLECTION_SCHEMAS, type CollectionName, type Collections } from '../model/collections.ts';
 import { AttackGraph } from './graph.ts';
 
 let graph: Promise<AttackGraph> | undefined;
@@ -11,7 +12,7 @@ export function loadGraph(): Promise<AttackGraph> {
 }
 
 async function readCollections(): Promise<Collections> {
-  const names = Object.keys(attackCollections) as CollectionName[];
+  const names = Object.keys(COLLECTION_SCHEMAS) as CollectionName[];
   const entries = await Promise.all(
     names.map(async (name) => [name, (await getCollection(name)).map((entry) => entry.data)] as const),
   );

@@ -216,29 +216,6 @@ export const releaseSchema = z.object({
   copyright: z.string().optional(),
 });
 
-/** Every collection the importer writes, by collection name. */
-export const attackCollections = {
-  techniques: techniqueSchema,
-  tactics: tacticSchema,
-  mitigations: mitigationSchema,
-  groups: groupSchema,
-  software: softwareSchema,
-  campaigns: campaignSchema,
-  datasources: dataSourceSchema,
-  datacomponents: dataComponentSchema,
-  detectionstrategies: detectionStrategySchema,
-  analytics: analyticSchema,
-  assets: assetSchema,
-  matrices: matrixSchema,
-  relationships: relationshipSchema,
-  releases: releaseSchema,
-} as const;
-
-export type CollectionName = keyof typeof attackCollections;
-
-/** The entries of every collection, as the importer writes them and the site reads them. */
-export type Collections = { [K in CollectionName]: z.infer<(typeof attackCollections)[K]>[] };
-
 export type Technique = z.infer<typeof techniqueSchema>;
 export type Tactic = z.infer<typeof tacticSchema>;
 export type Mitigation = z.infer<typeof mitigationSchema>;
@@ -270,7 +247,7 @@ export type AttackObject =
 
 export type AttackType = AttackObject['type'];
 
-/** The collection each object type is written to. */
+/** The collection each object type is written to; also the first segment of its pages' URLs. */
 export const COLLECTION_OF_TYPE = {
   technique: 'techniques',
   tactic: 'tactics',
@@ -284,4 +261,6 @@ export const COLLECTION_OF_TYPE = {
   analytic: 'analytics',
   asset: 'assets',
   matrix: 'matrices',
-} as const satisfies Record<AttackType, CollectionName>;
+} as const;
+
+export type ObjectCollectionName = (typeof COLLECTION_OF_TYPE)[AttackType];

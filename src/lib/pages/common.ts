@@ -6,8 +6,8 @@ import {
   DOMAIN_LABELS,
   DOMAIN_SLUGS,
   type AttackObject,
-  type CollectionName,
   type Domain,
+  type ObjectCollectionName,
   type Technique,
 } from '../../model/attack.ts';
 import { byAttackId, type AttackGraph, type Related } from '../graph.ts';
@@ -75,7 +75,7 @@ export function displayName(object: AttackObject, graph: AttackGraph): string {
   return parent ? `${parent.name}: ${object.name}` : object.name;
 }
 
-export const SECTION_TITLES: Record<Exclude<CollectionName, 'relationships' | 'releases'>, string> = {
+export const SECTION_TITLES: Record<ObjectCollectionName, string> = {
   techniques: 'Techniques',
   tactics: 'Tactics',
   mitigations: 'Mitigations',

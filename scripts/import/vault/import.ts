@@ -1,0 +1,82 @@
+/** The vault pipeline: read → parse frontmatter → give pages their paths → render → build notes. */
+import type { AttackObject } from '../../../src/model/attack.ts';
+import type { Note, VaultFile } from '../../../src/model/notes.ts';
+import type { ImportReport } from '../report.ts';
+import { parseNote, type ParsedNote } from './frontmatter.ts';
+import { assignPaths, buildNote, slugOf } from './normalize.ts';
+import { readVault, type VaultAsset } from './read.ts';
+import { createNoteRenderer, type VaultLinks } from './render.ts';
+import { AttackLookup, VaultIndex } from './resolve.ts';
+
+export interface VaultImport {
+  notes: Note[];
+  vaultfiles: VaultFile[];
+  /** Files to publish: where they are, and their vault path. */
+  assets: VaultAsset[];
+}
+
+export interface AttackData {
+  objects: AttackObject[];
+  descriptionText(object: AttackObject): string;
+}
+
+export async function importVault(root: string, attack: AttackData, report: ImportReport): Promise<VaultImport> {
+  const contents = await readVault(root, report);
+  const parsed = contents.notes.flatMap((source) => parseNote(source, root, report) ?? []);
+  const published = parsed.filter((note) => note.publish);
+  const paths = assignPaths(published, root, report);
+  const assetPaths = assetPathsOf(contents.assets);
+  const links: VaultLinks = {
+    index: new VaultIndex(parsed, contents.assets),
+    attack: new AttackLookup(attack.objects),
+    notePath: (note) => paths.get(note.id),
+    assetPath: (asset) => assetPaths.get(asset.file)!,
+    tagPath,
+  };
+  const render = createNoteRenderer(links, report, root).render;
+  const context = { ...links, descriptionText: attack.descriptionText, report, vaultRoot: root };
+  const used = new Set<VaultAsset>();
+  const notes = published.map((note) => {
+    const rendered = render(note);
+    for (const asset of rendered.assets) used.add(asset);
+    return buildNote(note, rendered, tagsOf(note, rendered.inlineTags), context);
+  });
+  const assets = [...used].sort((a, b) => (a.file < b.file ? -1 : 1));
+  return {
+    notes: notes.sort((a, b) => (a.id < b.id ? -1 : 1)),
+    vaultfiles: assets.map((asset) => ({ id: asset.file, path: assetPaths.get(asset.file)! })),
+    assets,
+  };
+}
+
+/** `Network/DNS` → `/tags/network/dns/` */
+export function tagPath(tag: string): string {
+  return `/tags/${tag.split('/').filter(Boolean).map(slugOf).join('/')}/`;
+}
+
+/** Frontmatter tags then inline ones, each once whatever its case. */
+function tagsOf(note: ParsedNote, inlineTags: string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const tag of [...note.tags, ...inlineTags]) {
+    if (!seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
+  }
+  return [...seen.values()];
+}
+
+/** `/files/<slugged folders>/<slugged name>.<ext>`: safe to write, unique per file. */
+function assetPathsOf(assets: VaultAsset[]): Map<string, string> {
+  const paths = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const asset of assets) {
+    const segments = asset.file.split('/');
+    const name = segments.pop()!;
+    const dot = name.lastIndexOf('.');
+    const base = [...segments, name.slice(0, dot)].map(slugOf).join('/');
+    const extension = name.slice(dot).toLowerCase();
+    let path = `/files/${base}${extension}`;
+    for (let n = 2; taken.has(path); n++) path = `/files/${base}-${n}${extension}`;
+    taken.add(path);
+    paths.set(asset.file, path);
+  }
+  return paths;
+}

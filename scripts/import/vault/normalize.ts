@@ -1,0 +1,303 @@
+/**
+ * Notes into the vault model (src/model/notes.ts): each published note gets its page path, its
+ * rendered body, what it is about in ATT&CK and, for procedures, the tactics, techniques, tools
+ * and commands its frontmatter names.
+ */
+import { slug } from 'github-slugger';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { toString as hastToString } from 'hast-util-to-string';
+import type { Root } from 'mdast';
+import remarkParse from 'remark-parse';
+import wikiLinkPlugin from '@flowershow/remark-wiki-link';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { AttackObject } from '../../../src/model/attack.ts';
+import type { Command, Note, Procedure } from '../../../src/model/notes.ts';
+import type { ImportReport } from '../report.ts';
+import { flag, list, text, type Frontmatter, type ParsedNote } from './frontmatter.ts';
+import type { RenderedNote } from './render.ts';
+import { splitTarget, type AttackLookup, type VaultIndex } from './resolve.ts';
+
+/** First path segments that belong to the site's own pages: a permalink may not take them. */
+export const RESERVED_SECTIONS = new Set([
+  'techniques', 'tactics', 'mitigations', 'groups', 'software', 'campaigns', 'datasources', 'datacomponents',
+  'detectionstrategies', 'analytics', 'assets', 'matrices', 'procedures', 'tags', 'files', 'search', 'pagefind',
+  '_astro', 'sitemap.xml', 'favicon.svg',
+]);
+
+/** Procedure fields naming tactics and techniques, in the old and the new export format. */
+const MAPPING_FIELDS = ['tactics', 'techniques', 'sub_techniques', 'mitre_tactics', 'mitre_techniques'];
+
+/** Frontmatter shown in its own place on every page, or meant for the machine only. */
+const SHOWN_ELSEWHERE = new Set([
+  'id', 'name', 'title', 'aliases', 'alias', 'tags', 'tag', 'publish', 'permalink', 'type', 'created_at',
+  'updated_at', 'created', 'updated', 'mitre_id', 'mitre_url', 'cssclasses',
+]);
+/** Shown on a procedure's card. */
+const PROCEDURE_FIELDS = new Set([
+  ...MAPPING_FIELDS, 'platforms', 'tools', 'commands', 'verified', 'submitted', 'skill_level', 'impact_level', 'detection_risk',
+]);
+/** Shown as a command note's code block. */
+const COMMAND_FIELDS = new Set(['executor', 'data', 'output']);
+
+export function isProcedure(note: ParsedNote): boolean {
+  return note.type === 'procedure' || note.file.toLowerCase().startsWith('procedures/');
+}
+
+/**
+ * The page path of every published note: procedures under /procedures/, the others under
+ * /notes/ or at their permalink. Paths are made of slugs, so no name can write outside dist/.
+ */
+export function assignPaths(notes: ParsedNote[], vaultRoot: string, report: ImportReport): Map<string, string> {
+  const paths = new Map<string, string>();
+  const owners = new Map<string, ParsedNote>();
+  const claim = (note: ParsedNote, path: string) => {
+    owners.set(path, note);
+    paths.set(note.id, path);
+  };
+  const withPermalinks = notes.filter((note) => note.permalink);
+  for (const note of [...withPermalinks, ...notes.filter((note) => !note.permalink)]) {
+    const wanted = note.permalink ? permalinkPath(note, vaultRoot, report) : defaultPath(note);
+    if (wanted && !owners.has(wanted)) {
+      claim(note, wanted);
+      continue;
+    }
+    if (wanted && note.permalink) {
+      report.warn(
+        { source: `${vaultRoot}/${note.file}` },
+        `permalink ${wanted} is already claimed by ${owners.get(wanted)!.file}; this note keeps its own path`,
+      );
+    }
+    claim(note, uniquePath(defaultPath(note), owners));
+  }
+  return paths;
+}
+
+function defaultPath(note: ParsedNote): string {
+  if (isProcedure(note)) return `/procedures/${slugOf(note.name)}/`;
+  return `/notes/${note.id.split('/').map(slugOf).join('/')}/`;
+}
+
+function permalinkPath(note: ParsedNote, vaultRoot: string, report: ImportReport): string | undefined {
+  const segments = note.permalink!.split('/').map(slugOf).filter((segment) => segment !== 'note' || note.permalink!.includes('note'));
+  if (segments.length === 0 || RESERVED_SECTIONS.has(segments[0]!)) {
+    report.warn({ source: `${vaultRoot}/${note.file}` }, `permalink "${note.permalink}" is not usable here; the note keeps its own path`);
+    return undefined;
+  }
+  return `/${segments.join('/')}/`;
+}
+
+function uniquePath(path: string, owners: Map<string, ParsedNote>): string {
+  let candidate = path;
+  for (let n = 2; owners.has(candidate); n++) candidate = `${path.slice(0, -1)}-${n}/`;
+  return candidate;
+}
+
+/** A URL segment: lower case letters, digits and dashes only (`..`, `/` and NUL cannot survive). */
+export function slugOf(name: string): string {
+  return slug(name.replace(/\0/g, '')).replace(/-{2,}/g, '-').replace(/^-+|-+$/g, '') || 'note';
+}
+
+export interface NoteContext {
+  index: VaultIndex;
+  attack: AttackLookup;
+  notePath(note: ParsedNote): string | undefined;
+  /** Plain text of an ATT&CK object's description, to spot notes that repeat it. */
+  descriptionText(object: AttackObject): string;
+  report: ImportReport;
+  vaultRoot: string;
+}
+
+/** A frontmatter reference (`[[Note|alias]]`, `T1059`, `Some Note`) and where it leads. */
+interface Reference {
+  text: string;
+  attack?: AttackObject;
+  note?: ParsedNote;
+}
+
+const wikiLinkParser = unified().use(remarkParse).use(wikiLinkPlugin).freeze();
+
+export function buildNote(note: ParsedNote, rendered: RenderedNote, tags: string[], context: NoteContext): Note {
+  const about = attackIds(note, list(note.data.mitre_id), context);
+  const procedure = isProcedure(note) ? procedureOf(note, context) : undefined;
+  const command = commandOf(note.data);
+  const frontmatterLinks = Object.values(note.data).flatMap((value) => (typeof value === 'string' || Array.isArray(value) ? list(value) : []))
+    .filter((value) => value.includes('[['))
+    .map((value) => reference(value, note, context, false));
+  return {
+    id: note.id,
+    file: note.file,
+    path: context.notePath(note)!,
+    kind: procedure ? 'procedure' : 'note',
+    type: note.type,
+    title: note.title,
+    aliases: note.aliases,
+    tags,
+    created: text(note.data.created_at) ?? text(note.data.created),
+    updated: text(note.data.updated_at) ?? text(note.data.updated),
+    properties: propertiesOf(note, context, (key) =>
+      SHOWN_ELSEWHERE.has(key) || (procedure !== undefined && PROCEDURE_FIELDS.has(key)) || (command !== undefined && COMMAND_FIELDS.has(key)),
+    ),
+    command,
+    html: rendered.html,
+    excerpt: rendered.excerpt,
+    about: about.map((object) => object.id),
+    teamHtml: about.length > 0 ? teamContent(rendered.tree, about.map(context.descriptionText)) : '',
+    mapped: procedure ? [...procedure.tactics, ...procedure.techniques, ...procedure.subtechniques] : [],
+    linksToNotes: unique([...rendered.linksToNotes, ...frontmatterLinks.flatMap((ref) => (ref.note ? [ref.note.id] : []))]),
+    linksToAttack: unique([...rendered.linksToAttack, ...frontmatterLinks.flatMap((ref) => (ref.attack ? [ref.attack] : []))].map((object) => object.id)),
+    procedure,
+  };
+}
+
+function procedureOf(note: ParsedNote, context: NoteContext): Procedure {
+  const mapped = MAPPING_FIELDS.flatMap((field) => list(note.data[field])).map((value) => reference(value, note, context, true));
+  const objects = unique(mapped.flatMap((ref) => (ref.attack ? [ref.attack] : [])));
+  const ofType = (test: (object: AttackObject) => boolean) => objects.filter(test).map((object) => object.id);
+  return {
+    tactics: ofType((object) => object.type === 'tactic'),
+    techniques: ofType((object) => object.type === 'technique' && !object.isSubtechnique),
+    subtechniques: ofType((object) => object.type === 'technique' && object.isSubtechnique),
+    platforms: list(note.data.platforms),
+    tools: list(note.data.tools).map((value) => {
+      const ref = reference(value, note, context, value.includes('[['));
+      return { title: ref.text, noteId: ref.note?.id };
+    }),
+    commands: list(note.data.commands).flatMap((value) => commandFrom(reference(value, note, context, true))),
+    verified: flag(note.data.verified),
+    submitted: flag(note.data.submitted),
+    skillLevel: text(note.data.skill_level),
+    impactLevel: text(note.data.impact_level),
+    detectionRisk: text(note.data.detection_risk),
+  };
+}
+
+function commandFrom(ref: Reference): Command[] {
+  const command = ref.note && commandOf(ref.note.data);
+  return command ? [{ name: ref.note!.title, noteId: ref.note!.id, executor: command.executor, code: command.code }] : [];
+}
+
+function commandOf(data: Frontmatter): Note['command'] {
+  const code = typeof data.data === 'string' && data.data.trim() ? data.data.replace(/\s+$/, '') : undefined;
+  return code ? { executor: text(data.executor), code, output: text(data.output) } : undefined;
+}
+
+/** The ATT&CK objects named by ids such as `mitre_id: T1590.002`. */
+function attackIds(note: ParsedNote, ids: string[], context: NoteContext): AttackObject[] {
+  return ids.flatMap((id) => {
+    const match = context.attack.find(id);
+    if (!match) {
+      context.report.warn(locate(note, id, context), `mitre_id ${id} is not in the loaded ATT&CK data`);
+      return [];
+    }
+    if (match.warning) context.report.warn(locate(note, id, context), match.warning);
+    return [match.object];
+  });
+}
+
+/**
+ * Resolves a frontmatter value: an ATT&CK id or a link whose alias starts with one, a note (and
+ * through a note with a `mitre_id`, its ATT&CK object), or plain text. Unresolved links count as
+ * broken when `mustResolve` (mapping fields and commands must lead somewhere).
+ */
+function reference(value: string, note: ParsedNote, context: NoteContext, mustResolve: boolean): Reference {
+  const { target, alias } = parseLinkText(value);
+  const shown = alias ?? target;
+  const attack = context.attack.findInLink(target, alias);
+  if (attack) {
+    if (attack.warning) context.report.warn(locate(note, value, context), attack.warning);
+    return { text: shown, attack: attack.object };
+  }
+  const linked = context.index.findNote(target);
+  const aboutId = linked && text(linked.data.mitre_id);
+  const viaNote = aboutId ? context.attack.find(aboutId)?.object : undefined;
+  if (linked || !mustResolve) return { text: shown, note: linked, attack: viaNote };
+  context.report.brokenLink(locate(note, value, context), value, 'no such note or ATT&CK id');
+  return { text: shown };
+}
+
+/** `[[Target|Alias]]` (through the wikilink parser) or plain text. */
+function parseLinkText(value: string): { target: string; alias?: string } {
+  let found: { target: string; alias?: string } | undefined;
+  visit(wikiLinkParser.parse(value) as Root, (node) => {
+    const wiki = node as unknown as { type: string; value: string; data?: { alias?: string } };
+    if (!found && wiki.type === 'wikiLink') found = { target: splitTarget(wiki.value).target, alias: wiki.data?.alias };
+  });
+  return found ?? { target: value.trim() };
+}
+
+/** The frontmatter not shown elsewhere: texts, numbers, yes/no, and links to notes or ATT&CK. */
+function propertiesOf(note: ParsedNote, context: NoteContext, shownElsewhere: (key: string) => boolean): Note['properties'] {
+  return Object.entries(note.data)
+    .filter(([key]) => !shownElsewhere(key.toLowerCase()))
+    .map(([key, value]) => ({
+      label: labelOf(key),
+      values: displayValues(value).map((item) => {
+        if (!item.includes('[[')) return { text: item };
+        const ref = reference(item, note, context, false);
+        const path = ref.attack ? ref.attack.path : ref.note && context.notePath(ref.note);
+        return { text: ref.text, path };
+      }),
+    }))
+    .filter((property) => property.values.length > 0);
+}
+
+function displayValues(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : [value];
+  return items.flatMap((item) => (typeof item === 'boolean' ? [item ? 'Yes' : 'No'] : list(item)));
+}
+
+/** `parent_technique` → `Parent technique` */
+function labelOf(key: string): string {
+  const words = key.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function locate(note: ParsedNote, value: string, context: NoteContext) {
+  const index = note.text.split('\n').findIndex((line) => line.includes(value));
+  return { source: `${context.vaultRoot}/${note.file}`, line: index < 0 ? undefined : index + 1 };
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+/** Lower case letters and digits only, for comparing texts whatever their markup. */
+function comparable(textValue: string): string {
+  return textValue.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/**
+ * What a note adds to an ATT&CK page: its blocks without those that repeat the object's
+ * description (exports copy it into technique notes), headings left with nothing under them
+ * dropped, headings moved two levels down to sit under the page's section, and no ids.
+ */
+export function teamContent(tree: HastRoot, descriptions: string[]): string {
+  const known = comparable(descriptions.join(' '));
+  const blocks = tree.children.filter((node): node is Element => node.type === 'element');
+  const kept = blocks.filter((block) => {
+    const own = comparable(hastToString(block));
+    return !(own.length >= 20 && known.includes(own));
+  });
+  const withContent = kept.filter((block, index) => !isHeading(block) || hasContentBelow(kept, index));
+  for (const block of withContent) stripForEmbedding(block);
+  return toHtml({ type: 'root', children: withContent.flatMap((block) => [block, { type: 'text', value: '\n' }]) as ElementContent[] }).trim();
+}
+
+function isHeading(element: Element): boolean {
+  return /^h[1-6]$/.test(element.tagName);
+}
+
+function hasContentBelow(blocks: Element[], index: number): boolean {
+  const depth = Number(blocks[index]!.tagName[1]);
+  const next = blocks[index + 1];
+  return next !== undefined && (!isHeading(next) || Number(next.tagName[1]) > depth);
+}
+
+function stripForEmbedding(block: Element): void {
+  visit(block, 'element', (element: Element) => {
+    delete element.properties.id;
+    if (isHeading(element)) element.tagName = `h${Math.min(6, Number(element.tagName[1]) + 2)}`;
+  });
+}

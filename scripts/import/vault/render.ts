@@ -1,0 +1,360 @@
+/**
+ * Notes to sanitized HTML. Each note is parsed once (comments removed, block ids marked); then its
+ * embeds are expanded, its links resolved (recording backlinks and broken links with their line),
+ * and the result goes through the same kind of allowlist sanitizer as ATT&CK texts.
+ */
+import wikiLinkPlugin from '@flowershow/remark-wiki-link';
+import remarkCallout from '@r4ai/remark-callout';
+import { slug } from 'github-slugger';
+import type { Element, Root as HastRoot } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { toString as hastToString } from 'hast-util-to-string';
+import type { Blockquote, Heading, Image, Link, Nodes, Parent, Root, RootContent, Text } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema, type Schema } from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import remarkFlexibleMarkers from 'remark-flexible-markers';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import type { AttackObject } from '../../../src/model/attack.ts';
+import { shorten } from '../markdown.ts';
+import type { ImportReport } from '../report.ts';
+import type { ParsedNote } from './frontmatter.ts';
+import type { VaultAsset } from './read.ts';
+import { splitTarget, type AttackLookup, type VaultIndex } from './resolve.ts';
+import { rehypeBlockIds, remarkBlockIds, remarkTags, stripComments } from './syntax.ts';
+
+/** How deep embeds may nest (a note embedding a note embedding a note). */
+const EMBED_DEPTH = 3;
+
+/** What the wikilink plugin puts in the tree for `[[target|alias]]` and `![[target|alias]]`. */
+interface WikiNode {
+  type: 'wikiLink' | 'embed';
+  value: string;
+  data?: { alias?: string };
+  position?: Nodes['position'];
+}
+
+export interface VaultLinks {
+  index: VaultIndex;
+  attack: AttackLookup;
+  /** A published note's page path, or undefined for notes left out of the site. */
+  notePath(note: ParsedNote): string | undefined;
+  assetPath(asset: VaultAsset): string;
+  tagPath(tag: string): string;
+}
+
+export interface RenderedNote {
+  tree: HastRoot;
+  html: string;
+  excerpt: string;
+  inlineTags: string[];
+  linksToNotes: string[];
+  linksToAttack: AttackObject[];
+  assets: VaultAsset[];
+}
+
+/** What rendering one note collects, passed to the plugins through the file's data. */
+interface NoteRun {
+  note: ParsedNote;
+  inlineTags: Set<string>;
+  linksToNotes: Set<string>;
+  linksToAttack: Set<AttackObject>;
+  assets: Set<VaultAsset>;
+}
+
+type AttributeRule = NonNullable<typeof defaultSchema.attributes>[string];
+
+/** The sanitizer keeps one className rule per element, so ours replaces GitHub's. */
+function withoutClassName(rules: AttributeRule | undefined): AttributeRule {
+  return (rules ?? []).filter((rule) => !(Array.isArray(rule) && rule[0] === 'className'));
+}
+
+/** The sanitizer's allowlist for notes: GitHub's, plus what callouts, highlights and links need. */
+const notesSchema: Schema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), 'mark', 'u'],
+  protocols: { ...defaultSchema.protocols, src: [] },
+  attributes: {
+    ...defaultSchema.attributes,
+    a: [...withoutClassName(defaultSchema.attributes?.a), ['className', 'data-footnote-backref', 'tag', 'wikilink']],
+    span: [['className', 'broken-link', 'unpublished-link']],
+    div: [...(defaultSchema.attributes?.div ?? []), 'dataCallout', 'dataCalloutType', 'dataCalloutTitle', 'dataCalloutBody', ['className', 'embed'], 'dataBlockId'],
+    details: ['dataCallout', 'dataCalloutType', 'open'],
+    summary: [...(defaultSchema.attributes?.summary ?? []), 'dataCalloutTitle'],
+    img: [...(defaultSchema.attributes?.img ?? []), 'title', 'width', 'height'],
+    p: ['dataBlockId', ['className', 'embed-source']],
+    li: [...(defaultSchema.attributes?.li ?? []), 'dataBlockId'],
+    ul: [...(defaultSchema.attributes?.ul ?? []), 'dataBlockId'],
+    ol: [...(defaultSchema.attributes?.ol ?? []), 'start', 'dataBlockId'],
+    table: [...(defaultSchema.attributes?.table ?? []), 'dataBlockId'],
+    blockquote: [...(defaultSchema.attributes?.blockquote ?? []), 'dataBlockId'],
+  },
+};
+
+export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaultRoot: string) {
+  const parser = unified().use(remarkParse).use(remarkGfm).use(wikiLinkPlugin).use(remarkBlockIds).freeze();
+  const transformer = unified()
+    .use(remarkCallout)
+    .use(remarkFlexibleMarkers, { markerClassName: () => [] })
+    .use(() => (tree: Root, file: VFile) => {
+      const run = file.data.run as NoteRun;
+      remarkTags(links.tagPath, (tag) => run.inlineTags.add(tag))(tree);
+      resolveLinks(tree, run);
+    })
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(rehypeSanitize, notesSchema)
+    .use(rehypeSlug)
+    .use(rehypeBlockIds)
+    .use(() => (tree: HastRoot) => {
+      removeIdsInEmbeds(tree);
+      removeEmptyParagraphs(tree);
+    })
+    .freeze();
+
+  const parsedTrees = new Map<string, Root>();
+
+  /** A note's markdown tree before any transform: what embeds copy. */
+  function parsed(note: ParsedNote): Root {
+    let tree = parsedTrees.get(note.id);
+    if (!tree) {
+      tree = parser.runSync(parser.parse(stripComments(note.body))) as Root;
+      parsedTrees.set(note.id, tree);
+    }
+    return tree;
+  }
+
+  function render(note: ParsedNote): RenderedNote {
+    const run: NoteRun = { note, inlineTags: new Set(), linksToNotes: new Set(), linksToAttack: new Set(), assets: new Set() };
+    const tree = structuredClone(parsed(note));
+    expandEmbeds(tree, note, run, [note.id]);
+    const hast = transformer.runSync(tree, new VFile({ data: { run } })) as HastRoot;
+    return {
+      tree: hast,
+      html: toHtml(hast),
+      excerpt: excerptOf(hast),
+      inlineTags: [...run.inlineTags],
+      linksToNotes: [...run.linksToNotes],
+      linksToAttack: [...run.linksToAttack],
+      assets: [...run.assets],
+    };
+  }
+
+  /** Paragraphs holding only `![[Note]]` become the embedded note (or its section). */
+  function expandEmbeds(tree: Parent, host: ParsedNote, run: NoteRun, chain: string[]): void {
+    visit(tree, 'paragraph', (paragraph, index, parent) => {
+      const content = paragraph.children.filter((child) => !(child.type === 'text' && !child.value.trim()));
+      const embed = content.length === 1 ? (content[0] as unknown as WikiNode) : undefined;
+      if (!embed || embed.type !== 'embed' || !parent || index === undefined) return undefined;
+      const { target, anchor } = splitTarget(embed.value);
+      const note = links.index.findNote(target);
+      if (!note) return undefined;
+      if (chain.includes(note.id) || chain.length > EMBED_DEPTH) {
+        report.warn(lineOf(host, embed), `embed of "${embed.value}" is circular or nested too deep; shown as a link`);
+        return undefined;
+      }
+      parent.children.splice(index, 1, embedBlock(note, anchor, run, chain));
+      return index + 1;
+    });
+  }
+
+  function embedBlock(note: ParsedNote, anchor: string | undefined, run: NoteRun, chain: string[]): Blockquote {
+    const copy = structuredClone(parsed(note));
+    copy.children = section(copy.children, anchor);
+    expandEmbeds(copy, note, run, [...chain, note.id]);
+    const path = links.notePath(note);
+    const source: Link = {
+      type: 'link',
+      url: path ? path + (anchor ? `#${anchorId(anchor)}` : '') : '',
+      children: [{ type: 'text', value: note.title }],
+    };
+    return {
+      type: 'blockquote',
+      data: { hName: 'div', hProperties: { className: ['embed'] }, embeddedFrom: note.id } as Blockquote['data'],
+      children: [
+        ...(copy.children as Blockquote['children']),
+        { type: 'paragraph', data: { hProperties: { className: ['embed-source'] } }, children: [path ? source : { type: 'text', value: note.title }] },
+      ],
+    };
+  }
+
+  /**
+   * Resolves every link of the tree: wikilinks, embeds left inline, markdown links to notes and
+   * images. Content embedded from another note resolves against that note but is reported there.
+   */
+  function resolveLinks(tree: Root, run: NoteRun): void {
+    const walk = (parent: Parent, from: ParsedNote, reported: boolean) => {
+      parent.children.forEach((child, index) => {
+        const embeddedFrom = (child.data as { embeddedFrom?: string } | undefined)?.embeddedFrom;
+        const source = embeddedFrom ? (links.index.findNote(embeddedFrom) ?? from) : from;
+        const replacement = resolveNode(child as Nodes, from, reported, run);
+        if (replacement) parent.children[index] = replacement as RootContent;
+        else if ('children' in child) walk(child, source, reported && !embeddedFrom);
+      });
+    };
+    walk(tree, run.note, true);
+  }
+
+  function resolveNode(node: Nodes, from: ParsedNote, reported: boolean, run: NoteRun): Nodes | undefined {
+    const broken = (target: string, label: string, reason: string): Nodes => {
+      if (reported) report.brokenLink(lineOf(from, node), target, reason);
+      return brokenNode(label, target);
+    };
+    const type = node.type as string;
+    if (type === 'wikiLink' || type === 'embed') return resolveWikiLink(node as unknown as WikiNode, from, reported, run, broken);
+    if (node.type === 'image') return resolveImage(node, from, run, broken);
+    if (node.type === 'link') return resolveMarkdownLink(node, from, run, broken);
+    return undefined;
+  }
+
+  function resolveWikiLink(
+    node: WikiNode,
+    from: ParsedNote,
+    reported: boolean,
+    run: NoteRun,
+    broken: (target: string, label: string, reason: string) => Nodes,
+  ): Nodes {
+    const { target, anchor } = splitTarget(node.value);
+    const alias = node.data?.alias?.replace(/\\+$/, '').trim() || undefined;
+    const label = alias ?? (anchor ? `${target || from.title} › ${anchor.replace(/^\^/, '')}` : target);
+    if (!target && !anchor) return broken(node.value, `[[${node.value}]]`, 'empty link');
+    const attack = links.attack.findInLink(target, alias);
+    if (attack) {
+      if (attack.warning && reported) report.warn(lineOf(from, node), attack.warning);
+      run.linksToAttack.add(attack.object);
+      return linkNode(attack.object.path, label, `${attack.object.attackId} ${attack.object.name}`);
+    }
+    if (!target) return linkNode(`#${anchorId(anchor!)}`, label);
+    const asset = node.type === 'embed' ? links.index.findAsset(target, folderOf(from)) : undefined;
+    if (asset) return imageNode(asset, alias, run);
+    const note = links.index.findNote(target);
+    if (!note) return broken(node.value, label, 'no such note');
+    const path = links.notePath(note);
+    if (!path) return { type: 'text', value: label, data: { hName: 'span', hProperties: { className: ['unpublished-link'] } } } as Text;
+    run.linksToNotes.add(note.id);
+    return linkNode(path + (anchor ? `#${anchorId(anchor)}` : ''), label);
+  }
+
+  function resolveImage(node: Image, from: ParsedNote, run: NoteRun, broken: (t: string, l: string, r: string) => Nodes): Nodes {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(node.url)) {
+      // Pages load nothing from other sites: an outside image becomes a link to it.
+      return { type: 'link', url: node.url, children: [{ type: 'text', value: `${node.alt || 'image'} (external image)` }] };
+    }
+    const asset = links.index.findAsset(node.url, folderOf(from));
+    return asset ? imageNode(asset, node.alt ?? undefined, run) : broken(node.url, `image: ${node.alt || node.url}`, 'no such image');
+  }
+
+  function resolveMarkdownLink(node: Link, from: ParsedNote, run: NoteRun, broken: (t: string, l: string, r: string) => Nodes): Nodes | undefined {
+    if (/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(node.url)) return undefined;
+    const { target, anchor } = splitTarget(safeDecode(node.url));
+    const note = links.index.findNote(target);
+    const path = note && links.notePath(note);
+    if (note && path) {
+      run.linksToNotes.add(note.id);
+      node.url = path + (anchor ? `#${anchorId(anchor)}` : '');
+      return node;
+    }
+    const asset = links.index.findAsset(target, folderOf(from));
+    if (asset) {
+      run.assets.add(asset);
+      node.url = links.assetPath(asset);
+      return node;
+    }
+    return /\.md$/i.test(target) ? broken(node.url, mdastToString(node), 'no such note') : undefined;
+  }
+
+  function imageNode(asset: VaultAsset, alias: string | undefined, run: NoteRun): Image {
+    run.assets.add(asset);
+    const size = alias && /^(\d+)(?:x(\d+))?$/.exec(alias);
+    return {
+      type: 'image',
+      url: links.assetPath(asset),
+      alt: size ? asset.file.split('/').at(-1)! : (alias ?? asset.file.split('/').at(-1)!),
+      data: size ? { hProperties: { width: size[1], ...(size[2] ? { height: size[2] } : {}) } } : undefined,
+    };
+  }
+
+  function lineOf(note: ParsedNote, node: { position?: Nodes['position'] }) {
+    const line = node.position ? node.position.start.line + note.bodyLine - 1 : undefined;
+    return { source: `${vaultRoot}/${note.file}`, line };
+  }
+
+  return { render, parsed };
+}
+
+function linkNode(url: string, label: string, title?: string): Link {
+  return { type: 'link', url, title, data: { hProperties: { className: ['wikilink'] } }, children: [{ type: 'text', value: label }] };
+}
+
+function brokenNode(label: string, target: string): Nodes {
+  return {
+    type: 'text',
+    value: label,
+    data: { hName: 'span', hProperties: { className: ['broken-link'], title: `Unresolved link: ${target}` } },
+  } as Text;
+}
+
+/** The nodes `#Heading` or `#^block` names within a note; all of them without an anchor. */
+function section(nodes: RootContent[], anchor: string | undefined): RootContent[] {
+  if (!anchor) return nodes;
+  if (anchor.startsWith('^')) {
+    const id = anchor.slice(1);
+    return nodes.filter((node) => (node.data as { hProperties?: { dataBlockId?: string } } | undefined)?.hProperties?.dataBlockId === id);
+  }
+  const start = nodes.findIndex((node) => node.type === 'heading' && slug(mdastToString(node)) === slug(anchor));
+  if (start < 0) return [];
+  const depth = (nodes[start] as Heading).depth;
+  const end = nodes.findIndex((node, index) => index > start && node.type === 'heading' && node.depth <= depth);
+  return nodes.slice(start, end < 0 ? undefined : end);
+}
+
+/** The id an anchor names on the target page: a heading's slug, or `^block`. */
+export function anchorId(anchor: string): string {
+  return anchor.startsWith('^') ? encodeURIComponent(anchor) : slug(anchor);
+}
+
+function folderOf(note: ParsedNote): string {
+  return note.file.split('/').slice(0, -1).join('/');
+}
+
+function safeDecode(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
+}
+
+/** Headings inside embedded notes keep no ids: the page's own headings own them. */
+function removeIdsInEmbeds(tree: HastRoot): void {
+  visit(tree, 'element', (element: Element) => {
+    if (!(element.properties.className as string[] | undefined)?.includes('embed')) return;
+    visit(element, 'element', (inner: Element) => {
+      if (inner !== element) delete inner.properties.id;
+    });
+  });
+}
+
+/** Callouts whose body starts with a list leave an empty paragraph behind. */
+function removeEmptyParagraphs(tree: HastRoot): void {
+  visit(tree, 'element', (element: Element, index, parent) => {
+    if (element.tagName === 'p' && element.children.length === 0 && parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+    return undefined;
+  });
+}
+
+function excerptOf(tree: HastRoot): string {
+  const first = tree.children.find(
+    (node): node is Element => node.type === 'element' && node.tagName === 'p' && hastToString(node).trim() !== '',
+  );
+  return first ? shorten(hastToString(first)) : '';
+}

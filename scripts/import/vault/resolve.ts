@@ -1,0 +1,168 @@
+/**
+ * Where a link in a note leads. ATT&CK ids come first: `[[T1059.001]]`, or any link whose alias
+ * text starts with an id (`[[DNS|T1590.002 - DNS]]`), goes to that object's page, since vaults
+ * hold several notes with one name. Other targets resolve like Obsidian: by path, then by file
+ * name (case-insensitive, shortest path first), then by alias; a target with `/` also matches a
+ * file whose name has `-` in its place.
+ */
+import type { AttackObject, AttackType } from '../../../src/model/attack.ts';
+import type { ParsedNote } from './frontmatter.ts';
+import type { VaultAsset } from './read.ts';
+
+const ID_FORMS: [RegExp, AttackType][] = [
+  [/^TA\d{4}$/, 'tactic'],
+  [/^T\d{4}(\.\d{3})?$/, 'technique'],
+  [/^DET\d{4}$/, 'detectionstrategy'],
+  [/^DC\d{4}$/, 'datacomponent'],
+  [/^DS\d{4}$/, 'datasource'],
+  [/^AN\d{4}$/, 'analytic'],
+  [/^G\d{4}$/, 'group'],
+  [/^S\d{4}$/, 'software'],
+  [/^M\d{4}$/, 'mitigation'],
+  [/^C\d{4}$/, 'campaign'],
+  [/^A\d{4}$/, 'asset'],
+];
+
+/** An ATT&CK id at the start of a text, followed by a space, dash or nothing: `T1590.002 - DNS`. */
+const LEADING_ID = /^\s*((?:TA|T|DET|DC|DS|AN|G|S|M|C|A)\d{4}(?:\.\d{3})?)(?=$|[\s\-–—:,)])/i;
+
+export interface AttackMatch {
+  object: AttackObject;
+  /** Why the link does not lead exactly where it says (revoked or deprecated id). */
+  warning?: string;
+}
+
+export class AttackLookup {
+  private readonly objects = new Map<string, AttackObject>();
+  private readonly byStixId = new Map<string, AttackObject>();
+
+  constructor(objects: AttackObject[]) {
+    for (const object of objects) {
+      this.objects.set(`${object.type}/${object.attackId.toUpperCase()}`, object);
+      this.byStixId.set(object.id, object);
+    }
+  }
+
+  /** The object an id names (`t1059.001` too), following a revocation to its replacement. */
+  find(id: string): AttackMatch | undefined {
+    const upper = id.trim().toUpperCase();
+    const type = ID_FORMS.find(([form]) => form.test(upper))?.[1];
+    const object = type && this.objects.get(`${type}/${upper}`);
+    if (!object) return undefined;
+    if (object.status === 'revoked') {
+      const replacement = object.revokedBy ? this.byStixId.get(object.revokedBy) : undefined;
+      return replacement
+        ? { object: replacement, warning: `${upper} is revoked; linked to its replacement ${replacement.attackId}` }
+        : { object, warning: `${upper} is revoked without a replacement` };
+    }
+    return object.status === 'deprecated' ? { object, warning: `${upper} is deprecated` } : { object };
+  }
+
+  /** The id a link names: its target, or else the start of its alias text. */
+  findInLink(target: string, alias: string | undefined): AttackMatch | undefined {
+    const leading = alias && LEADING_ID.exec(alias)?.[1];
+    return this.find(target) ?? (leading ? this.find(leading) : undefined);
+  }
+}
+
+/** Lower case, forward slashes, no leading `./` or `/`, no `.md`. */
+function key(target: string): string {
+  return target
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^\.?\/+/, '')
+    .replace(/\.md$/i, '')
+    .toLowerCase();
+}
+
+/** Fewer folders first, then shorter, then alphabetical: Obsidian's "shortest path". */
+function byShortestPath(a: { file: string }, b: { file: string }): number {
+  const depth = (file: string) => file.split('/').length;
+  return depth(a.file) - depth(b.file) || a.file.length - b.file.length || (a.file < b.file ? -1 : 1);
+}
+
+class ShortestPathIndex<T extends { file: string }> {
+  private readonly entries = new Map<string, T[]>();
+
+  add(name: string, item: T): void {
+    const list = this.entries.get(key(name)) ?? [];
+    if (!list.includes(item)) list.push(item);
+    this.entries.set(key(name), list.sort(byShortestPath));
+  }
+
+  get(name: string): T | undefined {
+    return this.entries.get(key(name))?.[0];
+  }
+}
+
+export class VaultIndex {
+  private readonly byPath = new Map<string, ParsedNote>();
+  private readonly byName = new ShortestPathIndex<ParsedNote>();
+  private readonly byAlias = new ShortestPathIndex<ParsedNote>();
+  private readonly assetsByPath = new Map<string, VaultAsset>();
+  private readonly assetsByName = new ShortestPathIndex<VaultAsset>();
+  private readonly notes: ParsedNote[];
+
+  constructor(notes: ParsedNote[], assets: VaultAsset[]) {
+    this.notes = notes;
+    for (const note of notes) {
+      this.byPath.set(key(note.id), note);
+      this.byName.add(note.name, note);
+      for (const alias of note.aliases) this.byAlias.add(alias, note);
+    }
+    for (const asset of assets) {
+      this.assetsByPath.set(key(asset.file), asset);
+      this.assetsByName.add(asset.file.split('/').at(-1)!, asset);
+    }
+  }
+
+  findNote(target: string): ParsedNote | undefined {
+    const wanted = key(target);
+    if (!wanted) return undefined;
+    return (
+      this.byPath.get(wanted) ??
+      (wanted.includes('/') ? this.byPathEnding(wanted) : undefined) ??
+      this.byName.get(wanted) ??
+      this.byAlias.get(wanted) ??
+      (wanted.includes('/') ? (this.byName.get(wanted.replaceAll('/', '-')) ?? this.byAlias.get(wanted.replaceAll('/', '-'))) : undefined)
+    );
+  }
+
+  /** An image by vault path, by path relative to the linking note's folder, or by file name. */
+  findAsset(target: string, fromFolder: string): VaultAsset | undefined {
+    const wanted = key(decodeURIComponentSafe(target));
+    const relativeTo = key(resolveRelative(fromFolder, decodeURIComponentSafe(target)));
+    return this.assetsByPath.get(relativeTo) ?? this.assetsByPath.get(wanted) ?? this.assetsByName.get(wanted.split('/').at(-1)!);
+  }
+
+  /** `[[folder/Note]]` also finds `deeper/folder/Note.md`. */
+  private byPathEnding(wanted: string): ParsedNote | undefined {
+    return this.notes.filter((note) => key(note.id).endsWith(`/${wanted}`)).sort(byShortestPath)[0];
+  }
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** `../img/a.png` from `notes/dns` → `notes/img/a.png`; a leading `/` means the vault root. */
+function resolveRelative(fromFolder: string, target: string): string {
+  const parts = target.startsWith('/') ? [] : fromFolder.split('/').filter(Boolean);
+  for (const part of target.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part && part !== '.') parts.push(part);
+  }
+  return parts.join('/');
+}
+
+/** `Note#Heading`, `Note#^block`, `#Heading`; a trailing `\` is the table escape of `|`. */
+export function splitTarget(raw: string): { target: string; anchor?: string } {
+  const cleaned = raw.replace(/\\+$/, '').trim();
+  const hash = cleaned.indexOf('#');
+  if (hash < 0) return { target: cleaned };
+  return { target: cleaned.slice(0, hash).trim(), anchor: cleaned.slice(hash + 1).trim() || undefined };
+}

@@ -1,0 +1,84 @@
+/**
+ * The model of a team's vault: Obsidian-style notes, procedures among them, and the files they
+ * embed. Notes refer to each other by note id (their vault path without `.md`) and to ATT&CK
+ * objects by STIX id. HTML is sanitized; links to this site are root-relative, like rich text.
+ */
+import { z } from 'astro/zod';
+
+const strings = z.array(z.string());
+
+/** A command a procedure runs, from the command notes it links in frontmatter. */
+export const commandSchema = z.object({
+  name: z.string(),
+  /** The command note, when it is in the vault. */
+  noteId: z.string().optional(),
+  executor: z.string().optional(),
+  code: z.string(),
+});
+
+/** A value from frontmatter: its text, and the page it links to when it is a link that resolved. */
+export const linkedValueSchema = z.object({ text: z.string(), path: z.string().optional() });
+
+/** A link from frontmatter to another note: its text, and the note when it resolved. */
+export const noteRefSchema = z.object({ title: z.string(), noteId: z.string().optional() });
+
+export const procedureSchema = z.object({
+  /** STIX ids, in the order the note lists them. */
+  tactics: strings,
+  techniques: strings,
+  subtechniques: strings,
+  platforms: strings,
+  tools: z.array(noteRefSchema),
+  commands: z.array(commandSchema),
+  verified: z.boolean().optional(),
+  submitted: z.boolean().optional(),
+  skillLevel: z.string().optional(),
+  impactLevel: z.string().optional(),
+  detectionRisk: z.string().optional(),
+});
+
+export const noteSchema = z.object({
+  /** The vault path without `.md`: `procedures/Zone Transfer Check`. */
+  id: z.string(),
+  /** The vault path of the file. */
+  file: z.string(),
+  /** Root-relative URL of the note's page. */
+  path: z.string(),
+  kind: z.enum(['procedure', 'note']),
+  /** The frontmatter `type` (procedure, technique, command, tool, ...). */
+  type: z.string().optional(),
+  title: z.string(),
+  aliases: strings,
+  /** Frontmatter and inline tags, without `#`; nested tags keep their slashes. */
+  tags: strings,
+  created: z.string().optional(),
+  updated: z.string().optional(),
+  /** Other frontmatter worth showing (language, usage count, parent technique, ...). */
+  properties: z.array(z.object({ label: z.string(), values: z.array(linkedValueSchema) })),
+  /** For command notes: the command itself. */
+  command: z.object({ executor: z.string().optional(), code: z.string(), output: z.string().optional() }).optional(),
+  html: z.string(),
+  excerpt: z.string(),
+  /** STIX ids of the ATT&CK objects the note is about (its `mitre_id`). */
+  about: strings,
+  /** The note's own content without what repeats the ATT&CK description: shown on the ATT&CK page. */
+  teamHtml: z.string(),
+  /** STIX ids of the ATT&CK objects a procedure is mapped to (tactics and techniques). */
+  mapped: strings,
+  /** Note ids and STIX ids this note links to, for backlinks. */
+  linksToNotes: strings,
+  linksToAttack: strings,
+  procedure: procedureSchema.optional(),
+});
+
+/** A file of the vault that notes embed or link (images and the like), served at `path`. */
+export const vaultFileSchema = z.object({
+  /** The vault path of the file. */
+  id: z.string(),
+  path: z.string(),
+});
+
+export type Note = z.infer<typeof noteSchema>;
+export type Procedure = z.infer<typeof procedureSchema>;
+export type Command = z.infer<typeof commandSchema>;
+export type VaultFile = z.infer<typeof vaultFileSchema>;
