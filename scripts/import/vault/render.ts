@@ -12,7 +12,7 @@ import { toString as hastToString } from 'hast-util-to-string';
 import type { Blockquote, Heading, Image, Link, Nodes, Parent, Root, RootContent, Text } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import rehypeRaw from 'rehype-raw';
-import rehypeSanitize, { defaultSchema, type Schema } from 'rehype-sanitize';
+import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import remarkFlexibleMarkers from 'remark-flexible-markers';
 import remarkGfm from 'remark-gfm';
