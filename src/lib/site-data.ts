@@ -3,12 +3,21 @@ import { getCollection } from 'astro:content';
 import { type AttackType } from '../model/attack.ts';
 import { COLLECTION_SCHEMAS, type CollectionName, type Collections } from '../model/collections.ts';
 import { AttackGraph } from './graph.ts';
+import { tagPath } from './slugs.ts';
+import { Vault } from './vault.ts';
 
 let graph: Promise<AttackGraph> | undefined;
+let vault: Promise<Vault> | undefined;
 
 export function loadGraph(): Promise<AttackGraph> {
   graph ??= readCollections().then((collections) => new AttackGraph(collections));
   return graph;
+}
+
+/** The team's notes, indexed for backlinks, tags and the ATT&CK pages they belong on. */
+export function loadVault(): Promise<Vault> {
+  vault ??= loadGraph().then((loaded) => new Vault(loaded.collections.notes, tagPath));
+  return vault;
 }
 
 async function readCollections(): Promise<Collections> {

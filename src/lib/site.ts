@@ -21,4 +21,6 @@ export const NAVIGATION = [
   { text: 'Detection', path: '/detectionstrategies/' },
   { text: 'Data Components', path: '/datacomponents/' },
   { text: 'Assets', path: '/assets/' },
+  { text: 'Procedures', path: '/procedures/' },
+  { text: 'Notes', path: '/notes/' },
 ];

@@ -1,9 +1,10 @@
 /** The vault pipeline: read → parse frontmatter → give pages their paths → render → build notes. */
+import { slugOf, tagPath } from '../../../src/lib/slugs.ts';
 import type { AttackObject } from '../../../src/model/attack.ts';
 import type { Note, VaultFile } from '../../../src/model/notes.ts';
 import type { ImportReport } from '../report.ts';
 import { parseNote, type ParsedNote } from './frontmatter.ts';
-import { assignPaths, buildNote, slugOf } from './normalize.ts';
+import { assignPaths, buildNote } from './normalize.ts';
 import { readVault, type VaultAsset } from './read.ts';
 import { createNoteRenderer, type VaultLinks } from './render.ts';
 import { AttackLookup, VaultIndex } from './resolve.ts';
@@ -47,11 +48,6 @@ export async function importVault(root: string, attack: AttackData, report: Impo
     vaultfiles: assets.map((asset) => ({ id: asset.file, path: assetPaths.get(asset.file)! })),
     assets,
   };
-}
-
-/** `Network/DNS` → `/tags/network/dns/` */
-export function tagPath(tag: string): string {
-  return `/tags/${tag.split('/').filter(Boolean).map(slugOf).join('/')}/`;
 }
 
 /** Frontmatter tags then inline ones, each once whatever its case. */

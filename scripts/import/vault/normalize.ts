@@ -3,7 +3,6 @@
  * rendered body, what it is about in ATT&CK and, for procedures, the tactics, techniques, tools
  * and commands its frontmatter names.
  */
-import { slug } from 'github-slugger';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString as hastToString } from 'hast-util-to-string';
@@ -12,6 +11,7 @@ import remarkParse from 'remark-parse';
 import wikiLinkPlugin from '@flowershow/remark-wiki-link';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { slugOf } from '../../../src/lib/slugs.ts';
 import type { AttackObject } from '../../../src/model/attack.ts';
 import type { Command, Note, Procedure } from '../../../src/model/notes.ts';
 import type { ImportReport } from '../report.ts';
@@ -80,7 +80,10 @@ function defaultPath(note: ParsedNote): string {
 }
 
 function permalinkPath(note: ParsedNote, vaultRoot: string, report: ImportReport): string | undefined {
-  const segments = note.permalink!.split('/').map(slugOf).filter((segment) => segment !== 'note' || note.permalink!.includes('note'));
+  const segments = note.permalink!
+    .split('/')
+    .filter((segment) => segment.trim() && !/^\.+$/.test(segment.trim()))
+    .map(slugOf);
   if (segments.length === 0 || RESERVED_SECTIONS.has(segments[0]!)) {
     report.warn({ source: `${vaultRoot}/${note.file}` }, `permalink "${note.permalink}" is not usable here; the note keeps its own path`);
     return undefined;
@@ -94,10 +97,6 @@ function uniquePath(path: string, owners: Map<string, ParsedNote>): string {
   return candidate;
 }
 
-/** A URL segment: lower case letters, digits and dashes only (`..`, `/` and NUL cannot survive). */
-export function slugOf(name: string): string {
-  return slug(name.replace(/\0/g, '')).replace(/-{2,}/g, '-').replace(/^-+|-+$/g, '') || 'note';
-}
 
 export interface NoteContext {
   index: VaultIndex;

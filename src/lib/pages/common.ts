@@ -32,9 +32,10 @@ export interface Code {
 /** A value on an ID card or in a table cell: text, a link, safe HTML, code, or a list of them. */
 export type CardValue = string | Link | Html | Code | (string | Link | Html | Code)[];
 
-/** A row of a plain table; `id` makes the row a link target. */
+/** A row of a plain table; `id` makes the row a link target, `data` gives it data-* attributes. */
 export interface TableRow {
   id?: string;
+  data?: Record<string, string>;
   cells: CardValue[];
 }
 

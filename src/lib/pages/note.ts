@@ -1,0 +1,100 @@
+/** What a note or procedure page shows: its card, body, commands, tags and backlinks. */
+import type { Note } from '../../model/notes.ts';
+import type { AttackGraph } from '../graph.ts';
+import { tagPath } from '../slugs.ts';
+import { rebaseLinks, withBase } from '../urls.ts';
+import type { Vault } from '../vault.ts';
+import { cardRows, formatDate, linkTo, type CardRow, type CardValue, type Link } from './common.ts';
+
+export interface CommandBlock {
+  name: string;
+  href?: string;
+  executor?: string;
+  code: string;
+}
+
+export interface NotePage {
+  note: Note;
+  breadcrumbs: Link[];
+  card: CardRow[];
+  html: string;
+  commands: CommandBlock[];
+  tags: Link[];
+}
+
+export function notePage(note: Note, graph: AttackGraph, vault: Vault, base: string): NotePage {
+  const section = note.kind === 'procedure' ? { text: 'Procedures', href: withBase(base, '/procedures/') } : { text: 'Notes', href: withBase(base, '/notes/') };
+  return {
+    note,
+    breadcrumbs: [section],
+    card: note.kind === 'procedure' ? procedureCard(note, graph, vault, base) : noteCard(note, graph, base),
+    html: rebaseLinks(note.html, base),
+    commands: commandsOf(note, vault, base),
+    tags: note.tags.map((tag) => ({ text: `#${tag}`, href: withBase(base, tagPath(tag)) })),
+  };
+}
+
+export function noteLink(note: Note, base: string): Link {
+  return { text: note.title, href: withBase(base, note.path) };
+}
+
+function attackLinks(ids: string[], graph: AttackGraph, base: string): Link[] {
+  return ids.flatMap((id) => {
+    const object = graph.get(id);
+    return object ? [linkTo(object, base, `${object.attackId} ${object.name}`)] : [];
+  });
+}
+
+function yesNo(value: boolean | undefined): string | undefined {
+  return value === undefined ? undefined : value ? 'Yes' : 'No';
+}
+
+function procedureCard(note: Note, graph: AttackGraph, vault: Vault, base: string): CardRow[] {
+  const procedure = note.procedure!;
+  return cardRows([
+    ['Tactics', attackLinks(procedure.tactics, graph, base)],
+    ['Techniques', attackLinks(procedure.techniques, graph, base)],
+    ['Sub-techniques', attackLinks(procedure.subtechniques, graph, base)],
+    ['Platforms', procedure.platforms],
+    ['Tools', procedure.tools.map((tool) => {
+      const target = vault.get(tool.noteId);
+      return target ? noteLink(target, base) : tool.title;
+    })],
+    ['Verified', yesNo(procedure.verified)],
+    ['Submitted', yesNo(procedure.submitted)],
+    ['Skill Level', procedure.skillLevel],
+    ['Impact Level', procedure.impactLevel],
+    ['Detection Risk', procedure.detectionRisk],
+    ...provenance(note),
+  ]);
+}
+
+function noteCard(note: Note, graph: AttackGraph, base: string): CardRow[] {
+  return cardRows([
+    ['Type', note.type],
+    ['About', attackLinks(note.about, graph, base)],
+    ['Also Known As', note.aliases],
+    ...note.properties.map(({ label, values }): [string, CardValue] => [
+      label,
+      values.map((value) => (value.path ? { text: value.text, href: withBase(base, value.path) } : value.text)),
+    ]),
+    ...provenance(note),
+  ]);
+}
+
+function provenance(note: Note): [string, CardValue | undefined][] {
+  return [
+    ['File', note.file],
+    ['Created', formatDate(note.created)],
+    ['Updated', formatDate(note.updated)],
+  ];
+}
+
+/** A command note's own command, or the commands a procedure names. */
+function commandsOf(note: Note, vault: Vault, base: string): CommandBlock[] {
+  if (note.command) return [{ name: 'Command', executor: note.command.executor, code: note.command.code }];
+  return (note.procedure?.commands ?? []).map((command) => {
+    const target = vault.get(command.noteId);
+    return { name: command.name, href: target && withBase(base, target.path), executor: command.executor, code: command.code };
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * The team's notes as the pages need them: which notes are about an ATT&CK object, which
+ * procedures are mapped to it, who links to what (backlinks), and the tags.
+ */
+import type { Note } from '../model/notes.ts';
+
+export interface Tag {
+  /** As first written: `triage/first-hour`. */
+  label: string;
+  /** The tag page's path: `/tags/triage/first-hour/`. */
+  path: string;
+  notes: Note[];
+}
+
+export class Vault {
+  readonly notes: Note[];
+  private readonly byId = new Map<string, Note>();
+  private readonly about = new Map<string, Note[]>();
+  private readonly mapped = new Map<string, Note[]>();
+  private readonly linkedFrom = new Map<string, Note[]>();
+  private readonly tagIndex = new Map<string, Tag>();
+
+  constructor(notes: Note[], tagPath: (tag: string) => string) {
+    this.notes = [...notes].sort(byTitle);
+    for (const note of this.notes) {
+      this.byId.set(note.id, note);
+      for (const id of note.about) push(this.about, id, note);
+      for (const id of note.mapped) push(this.mapped, id, note);
+      for (const id of new Set([...note.linksToNotes, ...note.linksToAttack])) push(this.linkedFrom, id, note);
+      for (const label of note.tags) this.addTag(label, note, tagPath);
+    }
+  }
+
+  get(id: string | undefined): Note | undefined {
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  procedures(): Note[] {
+    return this.notes.filter((note) => note.kind === 'procedure');
+  }
+
+  /** Notes written about the ATT&CK object (their `mitre_id`). */
+  notesAbout(stixId: string): Note[] {
+    return this.about.get(stixId) ?? [];
+  }
+
+  /** Procedures mapped to the ATT&CK object by their tactics and techniques. */
+  proceduresFor(stixId: string): Note[] {
+    return this.mapped.get(stixId) ?? [];
+  }
+
+  /** Notes that link to a note (by note id) or an ATT&CK object (by STIX id). */
+  linksTo(id: string): Note[] {
+    return this.linkedFrom.get(id) ?? [];
+  }
+
+  tags(): Tag[] {
+    return [...this.tagIndex.values()].sort((a, b) => a.label.localeCompare(b.label, 'en'));
+  }
+
+  private addTag(label: string, note: Note, tagPath: (tag: string) => string): void {
+    const path = tagPath(label);
+    const tag = this.tagIndex.get(path) ?? { label, path, notes: [] };
+    if (!tag.notes.includes(note)) tag.notes.push(note);
+    this.tagIndex.set(path, tag);
+  }
+}
+
+function byTitle(a: Note, b: Note): number {
+  return a.title.localeCompare(b.title, 'en') || (a.id < b.id ? -1 : 1);
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
