@@ -5,9 +5,12 @@ export function withBase(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
-/** Rendered texts link to this site with root-relative URLs; under a base path they need it prefixed. */
+/**
+ * Rendered texts link to this site (and show its images) with root-relative URLs; under a base
+ * path they need it prefixed. `//host` URLs are not root-relative and are left alone.
+ */
 export function rebaseLinks(html: string, base: string): string {
-  return base === '/' ? html : html.replaceAll('href="/', `href="${withBase(base, '/')}`);
+  return base === '/' ? html : html.replace(/ (href|src)="\/(?!\/)/g, ` $1="${withBase(base, '/')}`);
 }
 
 const HTML_ESCAPES: Record<string, string> = {

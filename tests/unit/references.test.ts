@@ -46,5 +46,8 @@ describe('urls', () => {
     expect(withBase('/wiki/', '/techniques/')).toBe('/wiki/techniques/');
     expect(withBase('/wiki', 'techniques/')).toBe('/wiki/techniques/');
     expect(rebaseLinks('<a href="/x/">', '/')).toBe('<a href="/x/">');
+    expect(rebaseLinks('<img src="/files/a.png"> <a href="/x/">x</a> <a href="//other.example/">o</a>', '/wiki/')).toBe(
+      '<img src="/wiki/files/a.png"> <a href="/wiki/x/">x</a> <a href="//other.example/">o</a>',
+    );
   });
 });

@@ -54,8 +54,8 @@ export function parseNote(source: VaultNoteSource, vaultRoot: string, report: Im
     bodyLine: source.text.slice(0, source.text.length - parsed.content.length).split('\n').length,
     title: text(data.title) ?? text(data.name) ?? name,
     type: text(data.type)?.toLowerCase(),
-    aliases: list(data.aliases ?? data.alias),
-    tags: tagList(data.tags ?? data.tag),
+    aliases: [...list(data.aliases), ...list(data.alias)],
+    tags: [...tagList(data.tags), ...tagList(data.tag)],
     publish: data.publish !== false,
     permalink: text(data.permalink),
   };
@@ -83,10 +83,10 @@ export function list(value: unknown): string[] {
   return items.map(text).filter((item): item is string => item !== undefined);
 }
 
-/** Tags may also be written `tags: a, b` or `tags: '#a #b'`. */
+/** Tags may also be written `tags: a, b`, `tags: '#a #b'`, or as links to tag notes (`[[dns]]`). */
 function tagList(value: unknown): string[] {
   return list(value)
-    .flatMap((item) => item.split(/[,\s]+/))
+    .flatMap((item) => item.replace(/\[\[([^\]|]*)(\|[^\]]*)?\]\]/g, '$1').split(/[,\s]+/))
     .map((tag) => tag.replace(/^#/, ''))
     .filter(Boolean);
 }

@@ -117,13 +117,26 @@ interface Reference {
 
 const wikiLinkParser = unified().use(remarkParse).use(wikiLinkPlugin).freeze();
 
+/** Resolves each frontmatter value of a note once, so that each problem is reported once. */
+type Resolve = (value: string, mustResolve: boolean) => Reference;
+
+function resolverFor(note: ParsedNote, context: NoteContext): Resolve {
+  const resolved = new Map<string, Reference>();
+  return (value, mustResolve) => {
+    if (!resolved.has(value)) resolved.set(value, reference(value, note, context, mustResolve));
+    return resolved.get(value)!;
+  };
+}
+
 export function buildNote(note: ParsedNote, rendered: RenderedNote, tags: string[], context: NoteContext): Note {
+  const resolve = resolverFor(note, context);
   const about = attackIds(note, list(note.data.mitre_id), context);
-  const procedure = isProcedure(note) ? procedureOf(note, context) : undefined;
+  const procedure = isProcedure(note) ? procedureOf(note, resolve) : undefined;
   const command = commandOf(note.data);
-  const frontmatterLinks = Object.values(note.data).flatMap((value) => (typeof value === 'string' || Array.isArray(value) ? list(value) : []))
+  const frontmatterLinks = Object.values(note.data)
+    .flatMap((value) => (typeof value === 'string' || Array.isArray(value) ? list(value) : []))
     .filter((value) => value.includes('[['))
-    .map((value) => reference(value, note, context, false));
+    .map((value) => resolve(value, true));
   return {
     id: note.id,
     file: note.file,
@@ -135,7 +148,7 @@ export function buildNote(note: ParsedNote, rendered: RenderedNote, tags: string
     tags,
     created: text(note.data.created_at) ?? text(note.data.created),
     updated: text(note.data.updated_at) ?? text(note.data.updated),
-    properties: propertiesOf(note, context, (key) =>
+    properties: propertiesOf(note, context, resolve, (key) =>
       SHOWN_ELSEWHERE.has(key) || (procedure !== undefined && PROCEDURE_FIELDS.has(key)) || (command !== undefined && COMMAND_FIELDS.has(key)),
     ),
     command,
@@ -150,8 +163,8 @@ export function buildNote(note: ParsedNote, rendered: RenderedNote, tags: string
   };
 }
 
-function procedureOf(note: ParsedNote, context: NoteContext): Procedure {
-  const mapped = MAPPING_FIELDS.flatMap((field) => list(note.data[field])).map((value) => reference(value, note, context, true));
+function procedureOf(note: ParsedNote, resolve: Resolve): Procedure {
+  const mapped = MAPPING_FIELDS.flatMap((field) => list(note.data[field])).map((value) => resolve(value, true));
   const objects = unique(mapped.flatMap((ref) => (ref.attack ? [ref.attack] : [])));
   const ofType = (test: (object: AttackObject) => boolean) => objects.filter(test).map((object) => object.id);
   return {
@@ -160,10 +173,10 @@ function procedureOf(note: ParsedNote, context: NoteContext): Procedure {
     subtechniques: ofType((object) => object.type === 'technique' && object.isSubtechnique),
     platforms: list(note.data.platforms),
     tools: list(note.data.tools).map((value) => {
-      const ref = reference(value, note, context, value.includes('[['));
+      const ref = resolve(value, value.includes('[['));
       return { title: ref.text, noteId: ref.note?.id };
     }),
-    commands: list(note.data.commands).flatMap((value) => commandFrom(reference(value, note, context, true))),
+    commands: list(note.data.commands).flatMap((value) => commandFrom(resolve(value, true))),
     verified: flag(note.data.verified),
     submitted: flag(note.data.submitted),
     skillLevel: text(note.data.skill_level),
@@ -197,8 +210,8 @@ function attackIds(note: ParsedNote, ids: string[], context: NoteContext): Attac
 
 /**
  * Resolves a frontmatter value: an ATT&CK id or a link whose alias starts with one, a note (and
- * through a note with a `mitre_id`, its ATT&CK object), or plain text. Unresolved links count as
- * broken when `mustResolve` (mapping fields and commands must lead somewhere).
+ * through a note with a `mitre_id`, its ATT&CK object), or plain text. It counts as a broken link
+ * when `mustResolve`: every wikilink, and the plain ids and names of mapping fields.
  */
 function reference(value: string, note: ParsedNote, context: NoteContext, mustResolve: boolean): Reference {
   const { target, alias } = parseLinkText(value);
@@ -212,7 +225,7 @@ function reference(value: string, note: ParsedNote, context: NoteContext, mustRe
   const aboutId = linked && text(linked.data.mitre_id);
   const viaNote = aboutId ? context.attack.find(aboutId)?.object : undefined;
   if (linked || !mustResolve) return { text: shown, note: linked, attack: viaNote };
-  context.report.brokenLink(locate(note, value, context), value, 'no such note or ATT&CK id');
+  context.report.brokenLink(locate(note, value, context), target, 'no such note or ATT&CK id');
   return { text: shown };
 }
 
@@ -227,14 +240,14 @@ function parseLinkText(value: string): { target: string; alias?: string } {
 }
 
 /** The frontmatter not shown elsewhere: texts, numbers, yes/no, and links to notes or ATT&CK. */
-function propertiesOf(note: ParsedNote, context: NoteContext, shownElsewhere: (key: string) => boolean): Note['properties'] {
+function propertiesOf(note: ParsedNote, context: NoteContext, resolve: Resolve, shownElsewhere: (key: string) => boolean): Note['properties'] {
   return Object.entries(note.data)
     .filter(([key]) => !shownElsewhere(key.toLowerCase()))
     .map(([key, value]) => ({
       label: labelOf(key),
       values: displayValues(value).map((item) => {
         if (!item.includes('[[')) return { text: item };
-        const ref = reference(item, note, context, false);
+        const ref = resolve(item, true);
         const path = ref.attack ? ref.attack.path : ref.note && context.notePath(ref.note);
         return { text: ref.text, path };
       }),

@@ -29,6 +29,8 @@ import type { VaultAsset } from './read.ts';
 import { splitTarget, type AttackLookup, type VaultIndex } from './resolve.ts';
 import { rehypeBlockIds, remarkBlockIds, remarkTags, stripComments } from './syntax.ts';
 
+const EMPTY_LINK = /\[\[\s*\]\]/;
+
 /** How deep embeds may nest (a note embedding a note embedding a note). */
 const EMBED_DEPTH = 3;
 
@@ -36,7 +38,8 @@ const EMBED_DEPTH = 3;
 interface WikiNode {
   type: 'wikiLink' | 'embed';
   value: string;
-  data?: { alias?: string };
+  /** The plugin reads `![[image.png|200x100]]` as an image's size. */
+  data?: { alias?: string; hProperties?: { 'data-fs-width'?: string; 'data-fs-height'?: string } };
   position?: Nodes['position'];
 }
 
@@ -190,22 +193,30 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
    */
   function resolveLinks(tree: Root, run: NoteRun): void {
     const walk = (parent: Parent, from: ParsedNote, reported: boolean) => {
-      parent.children.forEach((child, index) => {
+      parent.children = parent.children.flatMap((child) => {
         const embeddedFrom = (child.data as { embeddedFrom?: string } | undefined)?.embeddedFrom;
         const source = embeddedFrom ? (links.index.findNote(embeddedFrom) ?? from) : from;
         const replacement = resolveNode(child as Nodes, from, reported, run);
-        if (replacement) parent.children[index] = replacement as RootContent;
-        else if ('children' in child) walk(child, source, reported && !embeddedFrom);
+        if (replacement) return replacement as RootContent | RootContent[];
+        if ('children' in child) walk(child, source, reported && !embeddedFrom);
+        return [child];
       });
     };
     walk(tree, run.note, true);
   }
 
-  function resolveNode(node: Nodes, from: ParsedNote, reported: boolean, run: NoteRun): Nodes | undefined {
+  function resolveNode(node: Nodes, from: ParsedNote, reported: boolean, run: NoteRun): Nodes | Nodes[] | undefined {
     const broken = (target: string, label: string, reason: string): Nodes => {
       if (reported) report.brokenLink(lineOf(from, node), target, reason);
       return brokenNode(label, target);
     };
+    if (node.type === 'text' && EMPTY_LINK.test(node.value)) {
+      // The wikilink parser leaves `[[]]` as text; it is still a link to nowhere.
+      return node.value.split(EMPTY_LINK).flatMap((piece, index) => [
+        ...(index > 0 ? [broken('', '[[]]', 'empty link')] : []),
+        ...(piece ? [{ type: 'text', value: piece } as Text] : []),
+      ]);
+    }
     const type = node.type as string;
     if (type === 'wikiLink' || type === 'embed') return resolveWikiLink(node as unknown as WikiNode, from, reported, run, broken);
     if (node.type === 'image') return resolveImage(node, from, run, broken);
@@ -223,7 +234,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     const { target, anchor } = splitTarget(node.value);
     const alias = node.data?.alias?.replace(/\\+$/, '').trim() || undefined;
     const label = alias ?? (anchor ? `${target || from.title} › ${anchor.replace(/^\^/, '')}` : target);
-    if (!target && !anchor) return broken(node.value, `[[${node.value}]]`, 'empty link');
+    if (!target && !anchor) return broken('', `[[${node.value}]]`, 'empty link');
     const attack = links.attack.findInLink(target, alias);
     if (attack) {
       if (attack.warning && reported) report.warn(lineOf(from, node), attack.warning);
@@ -232,9 +243,12 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     }
     if (!target) return linkNode(`#${anchorId(anchor!)}`, label);
     const asset = node.type === 'embed' ? links.index.findAsset(target, folderOf(from)) : undefined;
-    if (asset) return imageNode(asset, alias, run);
+    if (asset) {
+      const { 'data-fs-width': width, 'data-fs-height': height } = node.data?.hProperties ?? {};
+      return imageNode(asset, alias, run, { width, height });
+    }
     const note = links.index.findNote(target);
-    if (!note) return broken(node.value, label, 'no such note');
+    if (!note) return broken(node.value, label, node.type === 'embed' ? 'no such note or image' : 'no such note');
     const path = links.notePath(note);
     if (!path) return { type: 'text', value: label, data: { hName: 'span', hProperties: { className: ['unpublished-link'] } } } as Text;
     run.linksToNotes.add(note.id);
@@ -247,7 +261,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
       return { type: 'link', url: node.url, children: [{ type: 'text', value: `${node.alt || 'image'} (external image)` }] };
     }
     const asset = links.index.findAsset(node.url, folderOf(from));
-    return asset ? imageNode(asset, node.alt ?? undefined, run) : broken(node.url, `image: ${node.alt || node.url}`, 'no such image');
+    return asset ? imageNode(asset, node.alt || undefined, run) : broken(node.url, `image: ${node.alt || node.url}`, 'no such image');
   }
 
   function resolveMarkdownLink(node: Link, from: ParsedNote, run: NoteRun, broken: (t: string, l: string, r: string) => Nodes): Nodes | undefined {
@@ -269,14 +283,14 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     return /\.md$/i.test(target) ? broken(node.url, mdastToString(node), 'no such note') : undefined;
   }
 
-  function imageNode(asset: VaultAsset, alias: string | undefined, run: NoteRun): Image {
+  function imageNode(asset: VaultAsset, alt: string | undefined, run: NoteRun, size: { width?: string; height?: string } = {}): Image {
     run.assets.add(asset);
-    const size = alias && /^(\d+)(?:x(\d+))?$/.exec(alias);
+    const dimensions = Object.fromEntries(Object.entries(size).filter(([, value]) => value !== undefined));
     return {
       type: 'image',
       url: links.assetPath(asset),
-      alt: size ? asset.file.split('/').at(-1)! : (alias ?? asset.file.split('/').at(-1)!),
-      data: size ? { hProperties: { width: size[1], ...(size[2] ? { height: size[2] } : {}) } } : undefined,
+      alt: alt ?? asset.file.split('/').at(-1)!,
+      data: Object.keys(dimensions).length > 0 ? { hProperties: dimensions } : undefined,
     };
   }
 

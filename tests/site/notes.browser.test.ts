@@ -1,0 +1,68 @@
+/** The example vault in Chromium: from a technique to a procedure and back through backlinks. */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { serveStatic, type RunningServer } from '../../scripts/lib/static-server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveStatic(inject('siteDir'), inject('siteBase'));
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function click(locator: ReturnType<Page['locator']>, path: string) {
+  await locator.first().click();
+  await page.waitForURL(`${server.url}${path}`);
+}
+
+describe('notes woven into ATT&CK pages', () => {
+  it('goes from a technique to a procedure and back through backlinks', async () => {
+    await page.goto(`${server.url}techniques/T1590/002/`);
+    expect(await page.locator('#team-notes + *').count()).toBeGreaterThan(0);
+    expect(await page.locator('section:has(h2#team-notes) .team-note h3').allTextContents()).toEqual(
+      expect.arrayContaining(['DNS', 'DNS Reconnaissance - Analyst Context']),
+    );
+
+    await click(page.locator('section:has(h2#team-procedures) a', { hasText: 'Zone Transfer Check' }), 'procedures/zone-transfer-check/');
+    expect(await page.locator('h1').textContent()).toBe('Zone Transfer Check');
+    expect(await page.locator('.code-block figcaption').first().textContent()).toContain('bash');
+
+    await click(page.locator('section:has(h2#referenced-by) a', { hasText: /^DNS$/ }), 'notes/techniques/dns/');
+    await click(page.locator('.id-card-row:has(dt:text-is("About")) a'), 'techniques/T1590/002/');
+    expect(await page.locator('h1').textContent()).toContain('DNS');
+  });
+
+  it('filters procedures by tactic and keeps the filter in the URL', async () => {
+    await page.goto(`${server.url}procedures/`);
+    const visibleRows = () => page.locator('tbody tr:visible').count();
+    expect(await visibleRows()).toBe(4);
+    await page.selectOption('#tactic-filter', 'TA0042');
+    expect(new URL(page.url()).searchParams.get('tactic')).toBe('TA0042');
+    expect(await visibleRows()).toBe(1);
+    expect(await page.locator('tbody tr:visible a').first().textContent()).toBe('Lookalike Domain Watch');
+    await page.goto(`${server.url}procedures/?tactic=ta0043`);
+    expect(await visibleRows()).toBe(3);
+    expect(await page.locator('#filter-status').textContent()).toBe('3 of 4 procedures');
+    await page.selectOption('#tactic-filter', '');
+    expect(new URL(page.url()).search).toBe('');
+    expect(await visibleRows()).toBe(4);
+  });
+
+  it('copies a command with its button', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    await page.goto(`${server.url}procedures/zone-transfer-check/`);
+    const button = page.locator('.code-block .copy-code').first();
+    await button.click();
+    await expect.poll(() => button.textContent()).toBe('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('dig @ns1.example.com example.com AXFR +time=5 +tries=1');
+  });
+});
