@@ -6,10 +6,10 @@ import { defineCollection } from 'astro:content';
 import type { z } from 'astro/zod';
 import { generatedCollection } from './lib/generated-loader.ts';
 import * as model from './model/attack.ts';
-import type { CollectionName } from './model/collections.ts';
+import { manifestEntrySchema, type CollectionName } from './model/collections.ts';
 import { noteSchema, vaultFileSchema } from './model/notes.ts';
 
-function generated<S extends z.ZodType>(name: CollectionName, schema: S) {
+function generated<S extends z.ZodType>(name: CollectionName | 'manifest', schema: S) {
   return defineCollection({ loader: generatedCollection(name), schema });
 }
 
@@ -30,4 +30,5 @@ export const collections = {
   releases: generated('releases', model.releaseSchema),
   notes: generated('notes', noteSchema),
   vaultfiles: generated('vaultfiles', vaultFileSchema),
-} satisfies Record<CollectionName, unknown>;
+  manifest: generated('manifest', manifestEntrySchema),
+} satisfies Record<CollectionName | 'manifest', unknown>;

@@ -26,6 +26,8 @@ export async function emitCollections(
   for (const [name, entries] of Object.entries(collections)) {
     await writeFile(join(fresh, `${name}.json`), serializeCollection(name as CollectionName, entries));
   }
+  const manifest = Object.entries(collections).map(([name, entries]) => ({ id: name, count: entries.length }));
+  await writeFile(join(fresh, 'manifest.json'), `${JSON.stringify(manifest)}\n`);
   await writeFile(join(fresh, 'import-report.json'), `${JSON.stringify(report, null, 2)}\n`);
   for (const asset of assets) {
     const target = join(fresh, FILES_FOLDER, asset.file);

@@ -15,7 +15,7 @@ export function collectionsFolder(generatedDir: string): string {
  * Loads a collection written by the import script. Unlike Astro's file() loader, a missing file
  * stops the build instead of giving an empty site.
  */
-export function generatedCollection(name: CollectionName): Loader {
+export function generatedCollection(name: CollectionName | 'manifest'): Loader {
   const file = join(collectionsFolder(GENERATED_DIR), `${name}.json`);
   return {
     name: 'attack-kb-generated',

@@ -21,9 +21,10 @@ export function loadVault(): Promise<Vault> {
 }
 
 async function readCollections(): Promise<Collections> {
+  const counts = new Map((await getCollection('manifest')).map((entry) => [entry.id, entry.data.count]));
   const names = Object.keys(COLLECTION_SCHEMAS) as CollectionName[];
   const entries = await Promise.all(
-    names.map(async (name) => [name, (await getCollection(name)).map((entry) => entry.data)] as const),
+    names.map(async (name) => [name, counts.get(name) ? (await getCollection(name)).map((entry) => entry.data) : []] as const),
   );
   return Object.fromEntries(entries) as unknown as Collections;
 }

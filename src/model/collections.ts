@@ -1,5 +1,5 @@
 /** Every collection the import script writes and the site reads, with its schema. */
-import type { z } from 'astro/zod';
+import { z } from 'astro/zod';
 import {
   analyticSchema,
   assetSchema,
@@ -38,6 +38,13 @@ export const COLLECTION_SCHEMAS = {
 } as const;
 
 export type CollectionName = keyof typeof COLLECTION_SCHEMAS;
+
+/**
+ * How many entries each collection has: the site reads only the non-empty ones (asking Astro for
+ * an empty collection logs a misleading warning).
+ */
+export const manifestEntrySchema = z.object({ id: z.string(), count: z.number() });
+export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 
 /** The entries of every collection, as the importer writes them and the site reads them. */
 export type Collections = { [K in CollectionName]: z.infer<(typeof COLLECTION_SCHEMAS)[K]>[] };

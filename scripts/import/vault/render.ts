@@ -107,8 +107,9 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     .use(remarkFlexibleMarkers, { markerClassName: () => [] })
     .use(() => (tree: Root, file: VFile) => {
       const run = file.data.run as NoteRun;
-      remarkTags(links.tagPath, (tag) => run.inlineTags.add(tag))(tree);
       resolveLinks(tree, run);
+      // After resolving: tag links point at tag pages, not at notes.
+      remarkTags(links.tagPath, (tag) => run.inlineTags.add(tag))(tree);
     })
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)

@@ -86,7 +86,8 @@ class ShortestPathIndex<T extends { file: string }> {
 
   add(name: string, item: T): void {
     const list = this.entries.get(key(name)) ?? [];
-    if (!list.includes(item)) list.push(item);
+    if (list.includes(item)) return;
+    list.push(item);
     this.entries.set(key(name), list.sort(byShortestPath));
   }
 
@@ -97,16 +98,18 @@ class ShortestPathIndex<T extends { file: string }> {
 
 export class VaultIndex {
   private readonly byPath = new Map<string, ParsedNote>();
+  /** Every ending of every note's path (`c/dns` and `b/c/dns` for `a/b/c/dns`). */
+  private readonly byPathEnding = new ShortestPathIndex<ParsedNote>(); // `[[folder/Note]]` finds `deeper/folder/Note.md`
   private readonly byName = new ShortestPathIndex<ParsedNote>();
   private readonly byAlias = new ShortestPathIndex<ParsedNote>();
   private readonly assetsByPath = new Map<string, VaultAsset>();
   private readonly assetsByName = new ShortestPathIndex<VaultAsset>();
-  private readonly notes: ParsedNote[];
 
   constructor(notes: ParsedNote[], assets: VaultAsset[]) {
-    this.notes = notes;
     for (const note of notes) {
       this.byPath.set(key(note.id), note);
+      const segments = note.id.split('/');
+      for (let start = 1; start < segments.length - 1; start++) this.byPathEnding.add(segments.slice(start).join('/'), note);
       this.byName.add(note.name, note);
       for (const alias of note.aliases) this.byAlias.add(alias, note);
     }
@@ -121,7 +124,7 @@ export class VaultIndex {
     if (!wanted) return undefined;
     return (
       this.byPath.get(wanted) ??
-      (wanted.includes('/') ? this.byPathEnding(wanted) : undefined) ??
+      (wanted.includes('/') ? this.byPathEnding.get(wanted) : undefined) ??
       this.byName.get(wanted) ??
       this.byAlias.get(wanted) ??
       (wanted.includes('/') ? (this.byName.get(wanted.replaceAll('/', '-')) ?? this.byAlias.get(wanted.replaceAll('/', '-'))) : undefined)
@@ -133,11 +136,6 @@ export class VaultIndex {
     const wanted = key(decodeURIComponentSafe(target));
     const relativeTo = key(resolveRelative(fromFolder, decodeURIComponentSafe(target)));
     return this.assetsByPath.get(relativeTo) ?? this.assetsByPath.get(wanted) ?? this.assetsByName.get(wanted.split('/').at(-1)!);
-  }
-
-  /** `[[folder/Note]]` also finds `deeper/folder/Note.md`. */
-  private byPathEnding(wanted: string): ParsedNote | undefined {
-    return this.notes.filter((note) => key(note.id).endsWith(`/${wanted}`)).sort(byShortestPath)[0];
   }
 }
 
