@@ -1,32 +1,23 @@
 /** The example vault in Chromium: from a technique to a procedure and back through backlinks. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { serveStatic, type RunningServer } from '../../scripts/lib/static-server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { servedSite } from '../helpers/browser-site.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const site = servedSite();
 let page: Page;
 
 beforeAll(async () => {
-  server = await serveStatic(inject('siteDir'), inject('siteBase'));
-  browser = await launchBrowser();
-  page = await browser.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await site.browser.newPage();
 });
 
 async function click(locator: ReturnType<Page['locator']>, path: string) {
   await locator.first().click();
-  await page.waitForURL(`${server.url}${path}`);
+  await page.waitForURL(`${site.server.url}${path}`);
 }
 
 describe('notes woven into ATT&CK pages', () => {
   it('goes from a technique to a procedure and back through backlinks', async () => {
-    await page.goto(`${server.url}techniques/T1590/002/`);
+    await page.goto(`${site.server.url}techniques/T1590/002/`);
     expect(await page.locator('#team-notes + *').count()).toBeGreaterThan(0);
     expect(await page.locator('section:has(h2#team-notes) .team-note h3').allTextContents()).toEqual(
       expect.arrayContaining(['DNS', 'DNS Reconnaissance - Analyst Context']),
@@ -42,14 +33,14 @@ describe('notes woven into ATT&CK pages', () => {
   });
 
   it('filters procedures by tactic and keeps the filter in the URL', async () => {
-    await page.goto(`${server.url}procedures/`);
+    await page.goto(`${site.server.url}procedures/`);
     const visibleRows = () => page.locator('tbody tr:visible').count();
     expect(await visibleRows()).toBe(4);
     await page.selectOption('#tactic-filter', 'TA0042');
     expect(new URL(page.url()).searchParams.get('tactic')).toBe('TA0042');
     expect(await visibleRows()).toBe(1);
     expect(await page.locator('tbody tr:visible a').first().textContent()).toBe('Lookalike Domain Watch');
-    await page.goto(`${server.url}procedures/?tactic=ta0043`);
+    await page.goto(`${site.server.url}procedures/?tactic=ta0043`);
     expect(await visibleRows()).toBe(3);
     expect(await page.locator('#filter-status').textContent()).toBe('3 of 4 procedures');
     await page.selectOption('#tactic-filter', '');
@@ -58,8 +49,8 @@ describe('notes woven into ATT&CK pages', () => {
   });
 
   it('copies a command with its button', async () => {
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
-    await page.goto(`${server.url}procedures/zone-transfer-check/`);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.server.url).origin });
+    await page.goto(`${site.server.url}procedures/zone-transfer-check/`);
     const button = page.locator('.code-block .copy-code').first();
     await button.click();
     await expect.poll(() => button.textContent()).toBe('Copied');

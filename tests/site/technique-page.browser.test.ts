@@ -1,25 +1,16 @@
 /** What a person sees and clicks on a technique page, in Chromium, under a base path. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { serveStatic, type RunningServer } from '../../scripts/lib/static-server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { servedSite } from '../helpers/browser-site.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const site = servedSite();
 let page: Page;
 const requests: string[] = [];
 
 beforeAll(async () => {
-  server = await serveStatic(inject('siteDir'), inject('siteBase'));
-  browser = await launchBrowser();
-  page = await browser.newPage();
+  page = await site.browser.newPage();
   page.on('request', (request) => requests.push(request.url()));
-  await page.goto(`${server.url}techniques/T1059/001/`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await page.goto(`${site.server.url}techniques/T1059/001/`);
 });
 
 function cardValue(label: string) {
@@ -66,9 +57,9 @@ describe('T1059.001 PowerShell', () => {
   });
 
   it('follows the tactic link to the tactic page', async () => {
-    await page.goto(`${server.url}techniques/T1059/001/`);
+    await page.goto(`${site.server.url}techniques/T1059/001/`);
     await cardValue('Tactic').locator('a').click();
-    await page.waitForURL(`${server.url}tactics/TA0002/`);
+    await page.waitForURL(`${site.server.url}tactics/TA0002/`);
     expect(await page.locator('h1').textContent()).toContain('Execution');
     const powershellRow = page.locator('tbody tr', { hasText: 'T1059.001' });
     expect(await powershellRow.getAttribute('class')).toContain('sub');
@@ -76,6 +67,6 @@ describe('T1059.001 PowerShell', () => {
 
   it('asked for nothing outside the site', () => {
     expect(requests.length).toBeGreaterThan(0);
-    expect(requests.filter((url) => !url.startsWith(server.url))).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith(site.server.url))).toEqual([]);
   });
 });
