@@ -35,6 +35,12 @@ export const TYPE_OF_STIX: Record<ObjectStixType, AttackType> = {
   'x-mitre-matrix': 'matrix',
 };
 
+/**
+ * What an ATT&CK id may look like (T1059.001, TA0002, DET0455, enterprise-attack): ids become page
+ * paths and file names, so nothing that could climb out of a folder or need escaping.
+ */
+const ATTACK_ID = /^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$/;
+
 /** Reference sources that carry ATT&CK ids (older objects use per-domain names). */
 export const ATTACK_ID_SOURCES: ReadonlySet<string> = new Set(['mitre-attack', 'mitre-mobile-attack', 'mitre-ics-attack']);
 
@@ -150,6 +156,13 @@ function identify(found: Found<StixAttackObject>, report: ImportReport): Linked 
     report.error(
       { source: found.source, objectId: object.id },
       `${object.type} "${object.name}" has no ATT&CK id (an external reference from mitre-attack with an external_id)`,
+    );
+    return undefined;
+  }
+  if (!ATTACK_ID.test(attackId)) {
+    report.error(
+      { source: found.source, objectId: object.id },
+      `${object.type} "${object.name}" has an ATT&CK id that cannot name a page: ${JSON.stringify(attackId)} (expected letters and digits, such as T1059.001)`,
     );
     return undefined;
   }
