@@ -3,7 +3,7 @@
  * inline that the Content-Security-Policy would refuse (<script> without src, <style>, style
  * attributes), a <base>, and anything loaded, framed, submitted to or redirected to outside the site.
  */
-import { readTags, type Tag } from '../../scripts/lib/html.ts';
+import type { Tag } from '../../scripts/lib/html.ts';
 
 /** Attributes whose value is a URL, on any element. */
 const URL_ATTRIBUTES = ['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'background', 'ping', 'cite', 'longdesc', 'manifest'];
@@ -27,8 +27,8 @@ const FETCHING_ATTRIBUTES: Record<string, string[]> = {
 const ORIGIN = 'http://site.invalid';
 
 /** One line per finding, naming the element; empty for a safe page. */
-export function unsafeMarkup(html: string, base: string): string[] {
-  return readTags(html).flatMap((tag) => findings(tag, base).map((finding) => `<${tag.name}>: ${finding}`));
+export function unsafeMarkup(tags: Tag[], base: string): string[] {
+  return tags.flatMap((tag) => findings(tag, base).map((finding) => `<${tag.name}>: ${finding}`));
 }
 
 function findings(tag: Tag, base: string): string[] {

@@ -1,0 +1,60 @@
+/** The Content-Security-Policy in Chromium: the site's own pages never trip it, and it refuses what they did not ship. */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { serveStatic, type RunningServer } from '../../scripts/lib/static-server.ts';
+import { MARKER } from '../corpus/hostile-payloads.ts';
+import { watchIncidents } from '../helpers/incidents.ts';
+import { PENDING_PAGES, REPRESENTATIVE_PAGES } from './representative-pages.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let incidents: string[];
+
+beforeAll(async () => {
+  server = await serveStatic(inject('siteDir'), inject('siteBase'));
+  browser = await launchBrowser();
+  context = await browser.newContext();
+  incidents = await watchIncidents(context, server.url);
+  page = await context.newPage();
+});
+
+beforeEach(() => {
+  incidents.length = 0;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the Content-Security-Policy in Chromium', () => {
+  it.each(REPRESENTATIVE_PAGES)('lets the $name page load everything it needs', async ({ path }) => {
+    await page.goto(`${server.url}${path}`);
+    expect(await page.evaluate(() => document.styleSheets.length)).toBeGreaterThan(0);
+    expect(incidents).toEqual([]);
+  });
+
+  it.todo.each(PENDING_PAGES)('lets %s load everything it needs');
+
+  it('refuses script and style that the page did not ship', async () => {
+    await page.goto(server.url);
+    await page.evaluate((marker) => {
+      const script = document.createElement('script');
+      script.textContent = `console.log('${marker}')`;
+      document.body.append(script);
+      const style = document.createElement('style');
+      style.textContent = 'main { display: none }';
+      document.head.append(style);
+      document.body.setAttribute('style', 'display: none');
+    }, MARKER);
+    await expect.poll(() => incidents.length).toBe(3);
+    expect(incidents.join('\n')).not.toContain(`console "${MARKER}"`);
+    for (const directive of ['script-src-elem', 'style-src-elem', 'style-src-attr']) {
+      expect(incidents.join('\n')).toContain(`violation: ${directive} refused inline`);
+    }
+    expect(await page.locator('main').isVisible()).toBe(true);
+  });
+});
