@@ -62,6 +62,7 @@ export interface Linked<T extends StixAttackObject = StixAttackObject> extends F
 export class AttackIndex {
   readonly objects = new Map<string, Linked>();
   readonly relationships: Found<StixRelationship>[] = [];
+  private readonly relationshipSources = new Map<string, string>();
   private readonly byAttackPath = new Map<string, Linked>();
   private readonly tactics = new Map<string, Linked>();
   private readonly strategyOf = new Map<string, string>();
@@ -69,6 +70,11 @@ export class AttackIndex {
 
   get(stixId: string): Linked | undefined {
     return this.objects.get(stixId);
+  }
+
+  /** The file or URL an object or relationship was read from. */
+  sourceOf(stixId: string): string | undefined {
+    return this.objects.get(stixId)?.source ?? this.relationshipSources.get(stixId);
   }
 
   /** The tactic a kill chain phase names, e.g. (`mitre-attack`, `execution`). */
@@ -105,6 +111,11 @@ export class AttackIndex {
     this.objects.set(linked.object.id, linked);
   }
 
+  addRelationship(found: Found<StixRelationship>): void {
+    this.relationships.push(found);
+    this.relationshipSources.set(found.object.id, found.source);
+  }
+
   registerAttackPath(linked: Linked): void {
     this.byAttackPath.set(attackPathKey(linked), linked);
   }
@@ -131,7 +142,7 @@ export function buildIndex(merged: Map<string, Found>, report: ImportReport): At
       if (relationship.object.relationship_type === 'revoked-by') {
         revokedBy.set(relationship.object.source_ref, relationship.object.target_ref);
       } else {
-        index.relationships.push(relationship);
+        index.addRelationship(relationship);
       }
       continue;
     }

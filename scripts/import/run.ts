@@ -42,7 +42,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
       copyright: bundle.copyright,
     })),
   };
-  checkCitations(collections, report);
+  checkCitations(collections, report, (id) => index.sourceOf(id));
   if (options.strict && report.warnings.length > 0) throw new ImportError(report.warnings);
   if (options.generatedDir) await emitCollections(collections, report, join(options.generatedDir, 'attack'));
   return { collections, report };

@@ -25,5 +25,5 @@ describe('the HTML of', () => {
     expect(messages).toEqual([]);
   });
 
-  it.todo.each(PENDING_PAGES)('%s is valid');
+  for (const pending of PENDING_PAGES) it.todo(`${pending} is valid`);
 });
