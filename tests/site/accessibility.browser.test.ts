@@ -1,35 +1,31 @@
 /** axe-core in Chromium on one page of each kind, in the light and the dark theme: no serious or critical violation. */
 import axe from 'axe-core';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { serveStatic, type RunningServer } from '../../scripts/lib/static-server.ts';
+import { openSite, type SiteBrowser } from '../helpers/site-browser.ts';
 import { PENDING_PAGES, REPRESENTATIVE_PAGES } from './representative-pages.ts';
 
 const COLOR_SCHEMES = ['light', 'dark'] as const;
 /** The WCAG 2.2 A and AA rules, and axe's best practices. */
 const RULE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-let server: RunningServer;
-let browser: Browser;
+let site: SiteBrowser;
 const contexts = new Map<string, BrowserContext>();
 
 beforeAll(async () => {
-  server = await serveStatic(inject('siteDir'), inject('siteBase'));
-  browser = await launchBrowser();
-  for (const colorScheme of COLOR_SCHEMES) contexts.set(colorScheme, await browser.newContext({ colorScheme }));
+  site = await openSite(inject('siteDir'), inject('siteBase'));
+  for (const colorScheme of COLOR_SCHEMES) contexts.set(colorScheme, await site.browser.newContext({ colorScheme }));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 /** The page's serious and critical violations, one line each with the elements at fault. */
 async function seriousViolations(colorScheme: string, path: string): Promise<string[]> {
   const page = await contexts.get(colorScheme)!.newPage();
   try {
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${site.url}${path}`);
     // Evaluated through the DevTools protocol, which the page's CSP does not govern.
     await page.evaluate(axe.source);
     const results = await page.evaluate(

@@ -1,23 +1,19 @@
 /** The Content-Security-Policy in Chromium: the site's own pages never trip it, and it refuses what they did not ship. */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { serveStatic, type RunningServer } from '../../scripts/lib/static-server.ts';
 import { MARKER } from '../corpus/hostile-payloads.ts';
 import { watchIncidents } from '../helpers/incidents.ts';
+import { openSite, type SiteBrowser } from '../helpers/site-browser.ts';
 import { PENDING_PAGES, REPRESENTATIVE_PAGES } from './representative-pages.ts';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
+let site: SiteBrowser;
 let page: Page;
 let incidents: string[];
 
 beforeAll(async () => {
-  server = await serveStatic(inject('siteDir'), inject('siteBase'));
-  browser = await launchBrowser();
-  context = await browser.newContext();
-  incidents = await watchIncidents(context, server.url);
+  site = await openSite(inject('siteDir'), inject('siteBase'));
+  const context = await site.browser.newContext();
+  incidents = await watchIncidents(context, site.url);
   page = await context.newPage();
 });
 
@@ -26,13 +22,12 @@ beforeEach(() => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 describe('the Content-Security-Policy in Chromium', () => {
   it.each(REPRESENTATIVE_PAGES)('lets the $name page load everything it needs', async ({ path }) => {
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${site.url}${path}`);
     expect(await page.evaluate(() => document.styleSheets.length)).toBeGreaterThan(0);
     expect(incidents).toEqual([]);
   });
@@ -40,7 +35,7 @@ describe('the Content-Security-Policy in Chromium', () => {
   for (const pending of PENDING_PAGES) it.todo(`lets ${pending} load everything it needs`);
 
   it('refuses script and style that the page did not ship', async () => {
-    await page.goto(server.url);
+    await page.goto(site.url);
     await page.evaluate((marker) => {
       const script = document.createElement('script');
       script.textContent = `console.log('${marker}')`;

@@ -4,16 +4,14 @@
  * Chromium no page runs script, asks for anything outside the site or trips the CSP.
  */
 import { readdir, rm } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { readTags } from '../../scripts/lib/html.ts';
 import { checkLinks } from '../../scripts/lib/links.ts';
-import { serveStatic, type RunningServer } from '../../scripts/lib/static-server.ts';
 import { MARKUP_PAYLOADS } from '../corpus/hostile-payloads.ts';
 import { buildHostileSite, HOSTILE_BASE } from '../corpus/hostile-site.ts';
 import { unsafeMarkup } from '../helpers/html-safety.ts';
 import { watchIncidents } from '../helpers/incidents.ts';
+import { openSite } from '../helpers/site-browser.ts';
 import { readBuiltPages, type BuiltPage } from '../helpers/site-files.ts';
 import { tempDir } from '../helpers/stix.ts';
 
@@ -59,12 +57,11 @@ describe('a site built from hostile STIX', () => {
   });
 
   it('runs no script, asks for nothing outside the site and trips no CSP rule in Chromium', async () => {
-    const server: RunningServer = await serveStatic(siteDir, HOSTILE_BASE);
-    const browser: Browser = await launchBrowser();
+    const site = await openSite(siteDir, HOSTILE_BASE);
     try {
-      const context = await browser.newContext();
-      const incidents = await watchIncidents(context, server.url);
-      const queue = pages.map((page) => `${server.url}${page.path}`);
+      const context = await site.browser.newContext();
+      const incidents = await watchIncidents(context, site.url);
+      const queue = pages.map((page) => `${site.url}${page.path}`);
       await Promise.all(
         Array.from({ length: TABS }, async () => {
           const tab = await context.newPage();
@@ -77,8 +74,7 @@ describe('a site built from hostile STIX', () => {
       );
       expect(incidents).toEqual([]);
     } finally {
-      await browser.close();
-      await server.close();
+      await site.close();
     }
   }, 300_000);
 });

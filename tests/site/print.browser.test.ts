@@ -3,29 +3,25 @@
  * even for a reader in the dark theme, tables whole within the page, and the address of every
  * reference written out.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { serveStatic, type RunningServer } from '../../scripts/lib/static-server.ts';
+import { openSite, type SiteBrowser } from '../helpers/site-browser.ts';
 
 /** A4 less 15 mm margins, in CSS pixels: 180 mm at 96 px to the inch. */
 const PRINTABLE_WIDTH = Math.floor((180 / 25.4) * 96);
 
-let server: RunningServer;
-let browser: Browser;
+let site: SiteBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await serveStatic(inject('siteDir'), inject('siteBase'));
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: PRINTABLE_WIDTH, height: 1000 }, colorScheme: 'dark' });
-  await page.goto(`${server.url}techniques/T1059/001/`);
+  site = await openSite(inject('siteDir'), inject('siteBase'));
+  page = await site.browser.newPage({ viewport: { width: PRINTABLE_WIDTH, height: 1000 }, colorScheme: 'dark' });
+  await page.goto(`${site.url}techniques/T1059/001/`);
   await page.emulateMedia({ media: 'print' });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 describe('T1059.001 printed', () => {
