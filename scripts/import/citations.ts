@@ -11,24 +11,31 @@ interface Owner {
   references: Reference[];
 }
 
-export function checkCitations(collections: Collections, report: ImportReport): void {
+/** `sourceOf` names the file or URL each object and relationship came from. */
+export function checkCitations(
+  collections: Collections,
+  report: ImportReport,
+  sourceOf: (stixId: string) => string | undefined,
+): void {
   const { releases, relationships, notes, vaultfiles, ...objects } = collections;
   const attackIds = new Map(Object.values(objects).flatMap((entries) => entries.map((o) => [o.id, o.attackId] as const)));
   const describe = (id: string) => attackIds.get(id) ?? id;
+  const warn = (owner: Owner, label: string) => {
+    for (const cited of unresolvedCitations(owner)) {
+      report.warn({ source: sourceOf(owner.id), objectId: owner.id }, `${label}: no reference for (Citation: ${cited})`);
+    }
+  };
   for (const entries of Object.values(objects)) {
-    for (const object of entries) warnUnresolved(object, object.attackId, report);
+    for (const object of entries) warn(object, object.attackId);
   }
   for (const relationship of relationships) {
-    const label = `${relationship.type} relationship ${describe(relationship.source)} → ${describe(relationship.target)}`;
-    warnUnresolved(relationship, label, report);
+    warn(relationship, `${relationship.type} relationship ${describe(relationship.source)} → ${describe(relationship.target)}`);
   }
 }
 
-function warnUnresolved(owner: Owner, label: string, report: ImportReport): void {
+function unresolvedCitations(owner: Owner): string[] {
   const known = new Set(owner.references.map((ref) => ref.name));
-  for (const cited of new Set(citedNames(owner))) {
-    if (!known.has(cited)) report.warn({ objectId: owner.id }, `${label}: no reference for (Citation: ${cited})`);
-  }
+  return [...new Set(citedNames(owner))].filter((cited) => !known.has(cited));
 }
 
 /** Every name cited anywhere in the entry's rich texts. */

@@ -35,6 +35,12 @@ export const TYPE_OF_STIX: Record<ObjectStixType, AttackType> = {
   'x-mitre-matrix': 'matrix',
 };
 
+/**
+ * What an ATT&CK id may look like (T1059.001, TA0002, DET0455, enterprise-attack): ids become page
+ * paths and file names, so nothing that could climb out of a folder or need escaping.
+ */
+const ATTACK_ID = /^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$/;
+
 /** Reference sources that carry ATT&CK ids (older objects use per-domain names). */
 export const ATTACK_ID_SOURCES: ReadonlySet<string> = new Set(['mitre-attack', 'mitre-mobile-attack', 'mitre-ics-attack']);
 
@@ -56,6 +62,7 @@ export interface Linked<T extends StixAttackObject = StixAttackObject> extends F
 export class AttackIndex {
   readonly objects = new Map<string, Linked>();
   readonly relationships: Found<StixRelationship>[] = [];
+  private readonly relationshipSources = new Map<string, string>();
   private readonly byAttackPath = new Map<string, Linked>();
   private readonly tactics = new Map<string, Linked>();
   private readonly strategyOf = new Map<string, string>();
@@ -63,6 +70,11 @@ export class AttackIndex {
 
   get(stixId: string): Linked | undefined {
     return this.objects.get(stixId);
+  }
+
+  /** The file or URL an object or relationship was read from. */
+  sourceOf(stixId: string): string | undefined {
+    return this.objects.get(stixId)?.source ?? this.relationshipSources.get(stixId);
   }
 
   /** The tactic a kill chain phase names, e.g. (`mitre-attack`, `execution`). */
@@ -99,6 +111,11 @@ export class AttackIndex {
     this.objects.set(linked.object.id, linked);
   }
 
+  addRelationship(found: Found<StixRelationship>): void {
+    this.relationships.push(found);
+    this.relationshipSources.set(found.object.id, found.source);
+  }
+
   registerAttackPath(linked: Linked): void {
     this.byAttackPath.set(attackPathKey(linked), linked);
   }
@@ -125,7 +142,7 @@ export function buildIndex(merged: Map<string, Found>, report: ImportReport): At
       if (relationship.object.relationship_type === 'revoked-by') {
         revokedBy.set(relationship.object.source_ref, relationship.object.target_ref);
       } else {
-        index.relationships.push(relationship);
+        index.addRelationship(relationship);
       }
       continue;
     }
@@ -150,6 +167,13 @@ function identify(found: Found<StixAttackObject>, report: ImportReport): Linked 
     report.error(
       { source: found.source, objectId: object.id },
       `${object.type} "${object.name}" has no ATT&CK id (an external reference from mitre-attack with an external_id)`,
+    );
+    return undefined;
+  }
+  if (!ATTACK_ID.test(attackId)) {
+    report.error(
+      { source: found.source, objectId: object.id },
+      `${object.type} "${object.name}" has an ATT&CK id that cannot name a page: ${JSON.stringify(attackId)} (expected letters and digits, such as T1059.001)`,
     );
     return undefined;
   }

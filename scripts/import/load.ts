@@ -2,7 +2,7 @@
  * Loading: reads STIX 2.0 and 2.1 bundles (plain, gzip or brotli JSON) from files or http(s)
  * URLs, and tells which ATT&CK domain and release each one holds.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { DOMAINS, type Domain } from '../../src/model/attack.ts';
@@ -21,6 +21,15 @@ export interface Bundle {
 
 const FETCH_TIMEOUT_MS = 120_000;
 
+/**
+ * The most a bundle may hold, uncompressed: over five times the largest ATT&CK release
+ * (Enterprise, 45 MB), and well within what Node can parse. Bigger input is refused with a
+ * message rather than running the import out of memory.
+ */
+export const MAX_BUNDLE_BYTES = 256 * 2 ** 20;
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 export function isUrl(source: string): boolean {
   return /^https?:\/\//i.test(source);
 }
@@ -31,7 +40,7 @@ export async function loadBundle(
   report: ImportReport,
 ): Promise<Bundle> {
   const bytes = await readSource(source);
-  const json = parseJson(decompress(bytes, source), source);
+  const json = parseJson(decodeUtf8(decompress(bytes, source), source), source);
   const objects = bundleObjects(json, source);
   const collection = objects.find((o) => o.type === 'x-mitre-collection');
   const release =
@@ -59,13 +68,7 @@ function copyrightStatement(objects: RawObject[]): string | undefined {
 }
 
 async function readSource(source: string): Promise<Buffer> {
-  if (!isUrl(source)) {
-    try {
-      return await readFile(source);
-    } catch (error) {
-      throw ImportError.at({ source }, `cannot read file (${(error as Error).message})`);
-    }
-  }
+  if (!isUrl(source)) return readBundleFile(source);
   let response: Response;
   try {
     response = await fetch(source, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
@@ -76,18 +79,56 @@ async function readSource(source: string): Promise<Buffer> {
   if (!response.ok) {
     throw ImportError.at({ source }, `cannot fetch URL (HTTP ${response.status} ${response.statusText})`);
   }
-  return Buffer.from(await response.arrayBuffer());
+  return readBody(response, source);
 }
 
-function decompress(bytes: Buffer, source: string): string {
+async function readBundleFile(source: string): Promise<Buffer> {
+  const cannotRead = (error: Error) => ImportError.at({ source }, `cannot read file (${error.message})`);
+  const { size } = await stat(source).catch((error: Error) => {
+    throw cannotRead(error);
+  });
+  if (size > MAX_BUNDLE_BYTES) throw tooLarge(source);
+  return readFile(source).catch((error: Error) => {
+    throw cannotRead(error);
+  });
+}
+
+/** The response body, read no further than the size limit. */
+async function readBody(response: Response, source: string): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body ?? []) {
+    size += chunk.byteLength;
+    if (size > MAX_BUNDLE_BYTES) throw tooLarge(source);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function decompress(bytes: Buffer, source: string): Buffer {
   const path = isUrl(source) ? new URL(source).pathname : source;
+  const limit = { maxOutputLength: MAX_BUNDLE_BYTES };
   try {
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes).toString('utf8');
-    if (path.endsWith('.br')) return brotliDecompressSync(bytes).toString('utf8');
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes, limit);
+    if (path.endsWith('.br')) return brotliDecompressSync(bytes, limit);
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(source);
     throw ImportError.at({ source }, `cannot decompress (${(error as Error).message})`);
   }
-  return bytes.toString('utf8');
+  return bytes;
+}
+
+function tooLarge(source: string): ImportError {
+  return ImportError.at({ source }, `larger than ${MAX_BUNDLE_BYTES / 2 ** 20} MB uncompressed, the most a bundle may hold`);
+}
+
+/** JSON bundles are UTF-8; a byte-order mark is dropped. */
+function decodeUtf8(bytes: Buffer, source: string): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw ImportError.at({ source }, 'not UTF-8 text');
+  }
 }
 
 function parseJson(text: string, source: string): unknown {

@@ -17,11 +17,11 @@ export interface Found<T extends StixObject = StixObject> {
 export function mergeBundles(bundles: Bundle[], report: ImportReport): Map<string, Found> {
   const merged = new Map<string, Found>();
   for (const bundle of bundles) {
-    for (const raw of bundle.objects) {
+    for (const [index, raw] of bundle.objects.entries()) {
       if (!isKnownType(raw.type)) continue;
       const parsed = parseStixObject(raw);
       if ('problems' in parsed) {
-        const objectId = typeof raw.id === 'string' ? raw.id : `a ${String(raw.type)} object without id`;
+        const objectId = typeof raw.id === 'string' ? raw.id : `objects[${index}], a ${raw.type} without id`;
         for (const problem of parsed.problems) report.error({ source: bundle.source, objectId }, problem);
         continue;
       }

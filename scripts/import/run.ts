@@ -50,7 +50,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     notes: vault?.notes ?? [],
     vaultfiles: vault?.vaultfiles ?? [],
   };
-  checkCitations(collections, report);
+  checkCitations(collections, report, (id) => index.sourceOf(id));
   if (options.strict && report.recoverableProblems().length > 0) throw new ImportError(report.recoverableProblems());
   if (options.generatedDir) await emitCollections(collections, vault?.assets ?? [], report, options.generatedDir);
   return { collections, report };

@@ -92,7 +92,7 @@ export async function parseOptions(argv: string[]): Promise<Options & { help: bo
   };
 }
 
-async function readConfig(path: string | undefined): Promise<z.infer<typeof configSchema>> {
+export async function readConfig(path: string | undefined): Promise<z.infer<typeof configSchema>> {
   const file = path ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
   if (!file) return {};
   let json: unknown;

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 
-type Fields = Record<string, unknown>;
+export type Fields = Record<string, unknown>;
 
 const KILL_CHAINS = { 'enterprise-attack': 'mitre-attack', 'mobile-attack': 'mitre-mobile-attack', 'ics-attack': 'mitre-ics-attack' };
 type Domain = keyof typeof KILL_CHAINS;
 
-function attackObject(type: string, attackId: string, name: string, section: string, fields: Fields): Fields {
+export function attackObject(type: string, attackId: string, name: string, section: string, fields: Fields): Fields {
   return {
     type,
     id: `${type}--${attackId.toLowerCase().replace('.', '-')}`,

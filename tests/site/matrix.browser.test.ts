@@ -1,13 +1,13 @@
 /** What a person sees and clicks on the Enterprise matrix, in Chromium, under a base path. */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { servedSite } from '../helpers/browser-site.ts';
+import { servedSite } from '../helpers/site-browser.ts';
 
 const site = servedSite();
 
 async function openMatrix(viewport: { width: number; height: number }): Promise<Page> {
   const page = await site.browser.newPage({ viewport });
-  await page.goto(`${site.server.url}matrices/enterprise/`);
+  await page.goto(`${site.url}matrices/enterprise/`);
   return page;
 }
 
@@ -21,7 +21,7 @@ describe('the Enterprise matrix', () => {
     await t1059.locator('summary').click();
     await expect.poll(() => powershell.isVisible()).toBe(true);
     await powershell.click();
-    await page.waitForURL(`${site.server.url}techniques/T1059/001/`);
+    await page.waitForURL(`${site.url}techniques/T1059/001/`);
     expect(await page.locator('h1').textContent()).toContain('Command and Scripting Interpreter: PowerShell');
     await page.close();
   });
@@ -49,9 +49,9 @@ describe('the Enterprise matrix', () => {
 describe('a tactic page', () => {
   it('links to its column of the matrix, scrolled into view', async () => {
     const page = await site.browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(`${site.server.url}tactics/TA0010/`);
+    await page.goto(`${site.url}tactics/TA0010/`);
     await page.locator('a', { hasText: 'See them in the matrix' }).click();
-    await page.waitForURL(`${site.server.url}matrices/enterprise/#TA0010`);
+    await page.waitForURL(`${site.url}matrices/enterprise/#TA0010`);
     const header = page.locator('th#TA0010');
     expect(await header.textContent()).toContain('Exfiltration');
     // Within a pixel: scrolling to an anchor may land on a fraction of one.

@@ -1,7 +1,7 @@
 /** The example vault in Chromium: from a technique to a procedure and back through backlinks. */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { servedSite } from '../helpers/browser-site.ts';
+import { servedSite } from '../helpers/site-browser.ts';
 
 const site = servedSite();
 let page: Page;
@@ -12,12 +12,12 @@ beforeAll(async () => {
 
 async function click(locator: ReturnType<Page['locator']>, path: string) {
   await locator.first().click();
-  await page.waitForURL(`${site.server.url}${path}`);
+  await page.waitForURL(`${site.url}${path}`);
 }
 
 describe('notes woven into ATT&CK pages', () => {
   it('goes from a technique to a procedure and back through backlinks', async () => {
-    await page.goto(`${site.server.url}techniques/T1590/002/`);
+    await page.goto(`${site.url}techniques/T1590/002/`);
     expect(await page.locator('#team-notes + *').count()).toBeGreaterThan(0);
     expect(await page.locator('section:has(h2#team-notes) .team-note h3').allTextContents()).toEqual(
       expect.arrayContaining(['DNS', 'DNS Reconnaissance - Analyst Context']),
@@ -33,14 +33,14 @@ describe('notes woven into ATT&CK pages', () => {
   });
 
   it('filters procedures by tactic and keeps the filter in the URL', async () => {
-    await page.goto(`${site.server.url}procedures/`);
+    await page.goto(`${site.url}procedures/`);
     const visibleRows = () => page.locator('tbody tr:visible').count();
     expect(await visibleRows()).toBe(4);
     await page.selectOption('#tactic-filter', 'TA0042');
     expect(new URL(page.url()).searchParams.get('tactic')).toBe('TA0042');
     expect(await visibleRows()).toBe(1);
     expect(await page.locator('tbody tr:visible a').first().textContent()).toBe('Lookalike Domain Watch');
-    await page.goto(`${site.server.url}procedures/?tactic=ta0043`);
+    await page.goto(`${site.url}procedures/?tactic=ta0043`);
     expect(await visibleRows()).toBe(3);
     expect(await page.locator('#filter-status').textContent()).toBe('3 of 4 procedures');
     await page.selectOption('#tactic-filter', '');
@@ -49,8 +49,8 @@ describe('notes woven into ATT&CK pages', () => {
   });
 
   it('copies a command with its button', async () => {
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.server.url).origin });
-    await page.goto(`${site.server.url}procedures/zone-transfer-check/`);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+    await page.goto(`${site.url}procedures/zone-transfer-check/`);
     const button = page.locator('.code-block .copy-code').first();
     await button.click();
     await expect.poll(() => button.textContent()).toBe('Copied');

@@ -1,7 +1,7 @@
 /** What a person sees and clicks on a technique page, in Chromium, under a base path. */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { servedSite } from '../helpers/browser-site.ts';
+import { servedSite } from '../helpers/site-browser.ts';
 
 const site = servedSite();
 let page: Page;
@@ -10,7 +10,7 @@ const requests: string[] = [];
 beforeAll(async () => {
   page = await site.browser.newPage();
   page.on('request', (request) => requests.push(request.url()));
-  await page.goto(`${site.server.url}techniques/T1059/001/`);
+  await page.goto(`${site.url}techniques/T1059/001/`);
 });
 
 function cardValue(label: string) {
@@ -57,9 +57,9 @@ describe('T1059.001 PowerShell', () => {
   });
 
   it('follows the tactic link to the tactic page', async () => {
-    await page.goto(`${site.server.url}techniques/T1059/001/`);
+    await page.goto(`${site.url}techniques/T1059/001/`);
     await cardValue('Tactic').locator('a').click();
-    await page.waitForURL(`${site.server.url}tactics/TA0002/`);
+    await page.waitForURL(`${site.url}tactics/TA0002/`);
     expect(await page.locator('h1').textContent()).toContain('Execution');
     const powershellRow = page.locator('tbody tr', { hasText: 'T1059.001' });
     expect(await powershellRow.getAttribute('class')).toContain('sub');
@@ -67,6 +67,6 @@ describe('T1059.001 PowerShell', () => {
 
   it('asked for nothing outside the site', () => {
     expect(requests.length).toBeGreaterThan(0);
-    expect(requests.filter((url) => !url.startsWith(site.server.url))).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith(site.url))).toEqual([]);
   });
 });

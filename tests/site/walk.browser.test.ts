@@ -1,7 +1,7 @@
 /** Following links across object types in Chromium: group → software → technique → detection → data component, and back. */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { servedSite } from '../helpers/browser-site.ts';
+import { servedSite } from '../helpers/site-browser.ts';
 
 const site = servedSite();
 let page: Page;
@@ -12,7 +12,7 @@ beforeAll(async () => {
 
 async function follow(link: ReturnType<Page['locator']>, expectedPath: string, heading: RegExp) {
   await link.first().click();
-  await page.waitForURL(`${site.server.url}${expectedPath}`);
+  await page.waitForURL(`${site.url}${expectedPath}`);
   expect(await page.locator('h1').textContent()).toMatch(heading);
 }
 
@@ -22,7 +22,7 @@ function tableRow(sectionId: string, text: string) {
 
 describe('walking the site by its links', () => {
   it('goes from a group to its software, a technique, its detection strategy and a data component', async () => {
-    await page.goto(`${site.server.url}groups/G0016/`);
+    await page.goto(`${site.url}groups/G0016/`);
     expect(await page.locator('.aliases').textContent()).toContain('Cozy Bear');
 
     await follow(tableRow('software', 'S0002').locator('td.id-cell a'), 'software/S0002/', /Mimikatz/);
@@ -46,13 +46,13 @@ describe('walking the site by its links', () => {
     const techniqueId = (await technique.textContent())!;
     await follow(technique, `techniques/${techniqueId.replace('.', '/')}/`, /.+/);
 
-    await page.goto(`${site.server.url}techniques/T1003/001/`);
+    await page.goto(`${site.url}techniques/T1003/001/`);
     await follow(tableRow('procedure-examples', 'S0002').locator('td.id-cell a'), 'software/S0002/', /Mimikatz/);
     await follow(tableRow('groups', 'G0016').locator('td.id-cell a'), 'groups/G0016/', /APT29/);
   });
 
   it('lands on an analytic section from its anchor link', async () => {
-    await page.goto(`${site.server.url}analytics/`);
+    await page.goto(`${site.url}analytics/`);
     await follow(page.locator('a', { hasText: /^AN1252$/ }), 'detectionstrategies/DET0455/#AN1252', /Abuse of PowerShell/);
     expect(await page.locator('#AN1252').evaluate((element) => element.matches(':target'))).toBe(true);
   });

@@ -1,9 +1,10 @@
-/** The import and build commands on bad input: a clear message, an exit status, dist/ untouched. */
+/** The import and build commands on the malformed corpus: a clear message, an exit status, dist/ untouched. */
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundle, sampleObjects, technique, tempDir, writeBundle } from '../helpers/stix.ts';
+import { FATAL_INPUTS, RECOVERABLE_INPUTS } from '../corpus/malformed-stix.ts';
+import { bundle, sampleObjects, tempDir, writeBundle } from '../helpers/stix.ts';
 
 let dir: string;
 
@@ -23,30 +24,40 @@ function run(script: string, args: string[]) {
   return { status: result.status, stderr: result.stderr, stdout: result.stdout };
 }
 
+/** What the script said at `level` about `source`, without the prefix naming them. */
+function said(stderr: string, level: 'error' | 'warning', source: string): string[] {
+  const prefix = `${level}: ${source}: `;
+  return stderr.split('\n').filter((line) => line.startsWith(prefix)).map((line) => line.slice(prefix.length));
+}
+
+/** Runs the build over a previous site and checks that the site is still there. */
+async function buildOverPreviousSite(args: string[]) {
+  const out = join(dir, 'dist');
+  await mkdir(out, { recursive: true });
+  await writeFile(join(out, 'index.html'), 'previous site');
+  const result = run('scripts/build.ts', [...args, '--out', out]);
+  expect(result.stderr).toContain('was left as it was');
+  expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('previous site');
+  return result;
+}
+
 describe('npm run build with bad input', () => {
-  const cases: [string, () => Promise<string>, RegExp][] = [
-    ['a missing file', async () => join(dir, 'missing.json'), /missing\.json: cannot read file/],
-    ['invalid JSON', () => writeBundle(dir, 'invalid.json', '{ "type": "bundle", '), /invalid\.json: invalid JSON/],
-    ['a bundle with no objects', () => writeBundle(dir, 'empty.json', bundle([])), /empty\.json: the bundle has no objects/],
-    [
-      'an object without its ATT&CK id',
-      () => writeBundle(dir, 'anonymous.json', bundle([...sampleObjects(), { ...technique('T1998', 'X', []), external_references: [] }])),
-      /anonymous\.json: attack-pattern--t1998: attack-pattern "X" has no ATT&CK id/,
-    ],
-    ['a URL that cannot be fetched', async () => 'http://127.0.0.1:1/enterprise-attack.json', /127\.0\.0\.1:1\/enterprise-attack\.json: cannot fetch URL/],
-  ];
-
-  it.each(cases)('reports %s, exits with status 1 and leaves dist/ as it was', async (_, makeBundle, message) => {
-    const out = join(dir, 'dist');
-    await mkdir(out, { recursive: true });
-    await writeFile(join(out, 'index.html'), 'previous site');
-
-    const result = run('scripts/build.ts', ['--bundle', await makeBundle(), '--out', out]);
-
+  it.each(FATAL_INPUTS)('names $name with the file, exits with status 1 and leaves dist/ as it was', async ({ write, message }) => {
+    const source = await write(dir);
+    const result = await buildOverPreviousSite(['--bundle', source]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(message);
-    expect(result.stderr).toContain('was left as it was');
-    expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('previous site');
+    expect(said(result.stderr, 'error', source)).toContainEqual(expect.stringMatching(message));
+  });
+
+  it.each(RECOVERABLE_INPUTS)('warns about $name, and stops on it with --strict', async ({ write, message }) => {
+    const source = await write(dir);
+    const imported = run('scripts/import.ts', ['--bundle', source]);
+    expect(imported.status).toBe(0);
+    expect(said(imported.stderr, 'warning', source)).toContainEqual(expect.stringMatching(message));
+
+    const strict = await buildOverPreviousSite(['--bundle', source, '--strict']);
+    expect(strict.status).toBe(1);
+    expect(said(strict.stderr, 'error', source)).toContainEqual(expect.stringMatching(message));
   });
 
   it('exits with status 2 on an unknown option', () => {

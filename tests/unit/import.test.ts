@@ -2,7 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_BUNDLE_BYTES } from '../../scripts/import/load.ts';
 import { runImport } from '../../scripts/import/run.ts';
 import { ImportError } from '../../scripts/import/report.ts';
 import { bundle, group, relationship, sampleObjects, technique, tempDir, writeBundle } from '../helpers/stix.ts';
@@ -234,6 +236,21 @@ describe('bad input', () => {
     await new Promise((resolve) => closed.close(resolve));
     const error = await importError([url]);
     expect(error.message).toBe(`${url}: cannot fetch URL (connect ECONNREFUSED ${new URL(url).host})`);
+  });
+
+  it('stops reading a URL past the size limit', async () => {
+    const megabyte = Buffer.alloc(2 ** 20, ' ');
+    const server = createServer((_, response) => {
+      Readable.from(Array.from({ length: MAX_BUNDLE_BYTES / 2 ** 20 + 1 }, () => megabyte)).pipe(response);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/enterprise-attack.json`;
+    try {
+      expect((await importError([url])).message).toBe(`${url}: larger than 256 MB uncompressed, the most a bundle may hold`);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it('reports two active objects claiming one ATT&CK id', async () => {

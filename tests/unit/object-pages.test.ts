@@ -90,6 +90,12 @@ describe('campaign page', () => {
     expect(page.techniques.length).toBeGreaterThan(50);
     expect(ids(page.software)).toContain('S0002');
   });
+
+  it('escapes a first-seen date that is not a date, shown as written next to its citation', () => {
+    const c0024 = graph.byAttack('campaign', 'C0024')!;
+    const page = campaignPage(graph, { ...c0024, firstSeen: '<img src=x onerror=alert(1)>' }, '/');
+    expect(card(page.card)['First Seen']).toEqual({ html: expect.stringMatching(/^&lt;img src=x onerror=alert\(1\)&gt;<sup class="cite">/) });
+  });
 });
 
 describe('detection strategy page', () => {

@@ -2,6 +2,7 @@
 import type { Campaign } from '../../model/attack.ts';
 import type { AttackGraph } from '../graph.ts';
 import { PageReferences, type NumberedReference } from '../references.ts';
+import { escapeHtml } from '../urls.ts';
 import {
   cardRows,
   formatMonth,
@@ -33,7 +34,7 @@ export function campaignPage(graph: AttackGraph, campaign: Campaign, base: strin
   const seen = (date: string | undefined, citation: Campaign['firstSeenCitation']): CardValue | undefined => {
     const month = formatMonth(date);
     const cited = htmlValue(citation, campaign, context);
-    return month && cited ? { html: `${month}${cited.html}` } : month;
+    return month && cited ? { html: `${escapeHtml(month)}${cited.html}` } : month;
   };
   return {
     campaign,

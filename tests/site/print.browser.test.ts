@@ -1,0 +1,65 @@
+/**
+ * A technique page on paper, in Chromium's print emulation and as a PDF: no site chrome, light
+ * even for a reader in the dark theme, tables whole within the page, and the address of every
+ * reference written out.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openSite, type SiteBrowser } from '../helpers/site-browser.ts';
+
+/** A4 less 15 mm margins, in CSS pixels: 180 mm at 96 px to the inch. */
+const PRINTABLE_WIDTH = Math.floor((180 / 25.4) * 96);
+
+let site: SiteBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  site = await openSite(inject('siteDir'), inject('siteBase'));
+  page = await site.browser.newPage({ viewport: { width: PRINTABLE_WIDTH, height: 1000 }, colorScheme: 'dark' });
+  await page.goto(`${site.url}techniques/T1059/001/`);
+  await page.emulateMedia({ media: 'print' });
+});
+
+afterAll(async () => {
+  await site?.close();
+});
+
+describe('T1059.001 printed', () => {
+  it('leaves out the header, the navigation and the breadcrumbs', async () => {
+    for (const chrome of ['.site-header', '.breadcrumbs', '.skip-link']) expect(await page.locator(chrome).isVisible(), chrome).toBe(false);
+    expect(await page.locator('h1').isVisible()).toBe(true);
+  });
+
+  it('is dark text on white paper, whatever the reader’s theme', async () => {
+    const colors = await page.evaluate(() => {
+      const style = getComputedStyle(document.body);
+      return { background: style.backgroundColor, text: style.color };
+    });
+    expect(colors).toEqual({ background: 'rgb(255, 255, 255)', text: 'rgb(27, 29, 33)' });
+  });
+
+  it('keeps every table whole within the page width', async () => {
+    const tables = await page.locator('table').evaluateAll((elements) =>
+      elements.map((table) => ({ width: table.getBoundingClientRect().width, rows: table.querySelectorAll('tbody tr').length })),
+    );
+    expect(tables.length).toBeGreaterThanOrEqual(4);
+    expect(tables.reduce((rows, table) => rows + table.rows, 0)).toBeGreaterThan(200);
+    for (const table of tables) expect(table.width).toBeLessThanOrEqual(PRINTABLE_WIDTH);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PRINTABLE_WIDTH);
+  });
+
+  it('writes out the address of every reference', async () => {
+    const references = await page.locator('.references a[href]').evaluateAll((links) =>
+      links.map((link) => ({ href: link.getAttribute('href'), after: getComputedStyle(link, '::after').content })),
+    );
+    expect(references.length).toBeGreaterThan(50);
+    for (const { href, after } of references) expect(after).toBe(`" <${href}>"`);
+  });
+
+  it('makes a PDF of many A4 pages', async () => {
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? [];
+    expect(pages.length).toBeGreaterThan(10);
+  });
+});
