@@ -1,12 +1,12 @@
 /**
- * Builds a site from every hostile input, the way a user would (`npm run build -- --bundle ...`),
- * into a folder of its own. Notes and other inputs join here: write them next to the bundle and
- * pass them to the build.
+ * Builds a site from every hostile input, the way a user would (`npm run build -- --bundle ...
+ * --vault ...`), into a folder of its own: the hostile STIX bundle and the hostile notes vault.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runBuild } from '../helpers/build.ts';
 import { hostileStixBundle } from './hostile-stix.ts';
+import { writeHostileVault } from './hostile-vault.ts';
 
 export const HOSTILE_BASE = '/wiki/';
 
@@ -16,8 +16,10 @@ export async function buildHostileSite(dir: string): Promise<string> {
   await mkdir(inputs, { recursive: true });
   const bundle = join(inputs, 'enterprise-attack-hostile.json');
   await writeFile(bundle, JSON.stringify(hostileStixBundle()));
+  const vault = join(inputs, 'vault');
+  await writeHostileVault(vault);
   const siteDir = join(dir, 'site');
   // The output is kept back (the hostile citations make many warnings); a failure shows it.
-  runBuild(['--bundle', bundle, '--base', HOSTILE_BASE, '--out', siteDir], join(dir, 'generated'));
+  runBuild(['--bundle', bundle, '--vault', vault, '--base', HOSTILE_BASE, '--out', siteDir], join(dir, 'generated'));
   return siteDir;
 }
