@@ -17,7 +17,7 @@ function apply(tactic: string): void {
 }
 
 if (select) {
-  select.closest('form')?.removeAttribute('hidden');
+  select.closest('.filter')?.removeAttribute('hidden');
   const wanted = new URLSearchParams(location.search).get('tactic')?.toUpperCase() ?? '';
   select.value = [...select.options].some((option) => option.value === wanted) ? wanted : '';
   apply(select.value);

@@ -56,9 +56,23 @@ describe('links', () => {
     expect(html).toContain('<a href="/notes/target/" class="wikilink">alias</a>');
     expect(html).toContain('<a href="/notes/target/#some-heading" class="wikilink">Target › Some Heading</a>');
     expect(html).toContain('<a href="/notes/target/#some-heading" class="wikilink">al</a>');
-    expect(html).toContain('<a href="/notes/target/#%5Epara-1" class="wikilink">Target › para-1</a>');
-    expect(note('Target').html).toContain('<p id="^para-1">A paragraph.</p>');
+    expect(html).toContain('<a href="/notes/target/#block-para-1" class="wikilink">Target › para-1</a>');
+    expect(note('Target').html).toContain('<p id="block-para-1">A paragraph.</p>');
     expect(note('Target').html).toContain('<h2 id="some-heading">Some Heading</h2>');
+  });
+
+  it('links to the note alone, with a warning, when the heading or block is not there', async () => {
+    const result = await importNotes({
+      'Target.md': '## Real\n\ntext ^real\n',
+      'Source.md': '[[Target#Real]] [[Target#Missing]] [[Target#^real]] [[Target#^gone]] [[#Nowhere]]',
+    });
+    const hrefs = [...result.note('Source').html.matchAll(/href="([^"]+)"/g)].map((match) => match[1]);
+    expect(hrefs).toEqual(['/notes/target/#real', '/notes/target/', '/notes/target/#block-real', '/notes/target/', '#']);
+    expect(messages(result)).toEqual(expect.arrayContaining([
+      'no heading or block "Missing" in Target.md; linked to the note',
+      'no heading or block "^gone" in Target.md; linked to the note',
+      'no heading or block "Nowhere" in Source.md; linked to the note',
+    ]));
   });
 
   it('reads [[Note\\|alias]] inside tables', async () => {

@@ -5,7 +5,7 @@
  */
 import wikiLinkPlugin from '@flowershow/remark-wiki-link';
 import remarkCallout from '@r4ai/remark-callout';
-import { slug } from 'github-slugger';
+import GithubSlugger, { slug } from 'github-slugger';
 import type { Element, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString as hastToString } from 'hast-util-to-string';
@@ -27,7 +27,7 @@ import type { ImportReport } from '../report.ts';
 import type { ParsedNote } from './frontmatter.ts';
 import type { VaultAsset } from './read.ts';
 import { splitTarget, type AttackLookup, type VaultIndex } from './resolve.ts';
-import { rehypeBlockIds, remarkBlockIds, remarkTags, stripComments } from './syntax.ts';
+import { blockAnchor, rehypeBlockIds, remarkBlockIds, remarkTags, stripComments } from './syntax.ts';
 
 const EMPTY_LINK = /\[\[\s*\]\]/;
 
@@ -117,12 +117,39 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     .use(rehypeSlug)
     .use(rehypeBlockIds)
     .use(() => (tree: HastRoot) => {
+      removeOutsideImages(tree);
       removeIdsInEmbeds(tree);
       removeEmptyParagraphs(tree);
     })
     .freeze();
 
   const parsedTrees = new Map<string, Root>();
+  const anchorSets = new Map<string, Set<string>>();
+
+  /** The ids a link can point at in a note: its headings' slugs and its blocks' ids. */
+  function anchorsOf(note: ParsedNote): Set<string> {
+    let anchors = anchorSets.get(note.id);
+    if (!anchors) {
+      const slugger = new GithubSlugger();
+      anchors = new Set();
+      visit(parsed(note), (node) => {
+        if (node.type === 'heading') anchors!.add(slugger.slug(mdastToString(node)));
+        const block = (node.data as { hProperties?: { dataBlockId?: string } } | undefined)?.hProperties?.dataBlockId;
+        if (block) anchors!.add(blockAnchor(block));
+      });
+      anchorSets.set(note.id, anchors);
+    }
+    return anchors;
+  }
+
+  /** `#anchor` when the note has it; otherwise nothing, with a warning (the link still opens the note). */
+  function checkedAnchor(note: ParsedNote, anchor: string | undefined, from: ParsedNote, node: { position?: Nodes['position'] }, reported: boolean): string {
+    if (!anchor) return '';
+    const id = anchorId(anchor);
+    if (anchorsOf(note).has(id)) return `#${id}`;
+    if (reported) report.warn(lineOf(from, node), `no heading or block "${anchor}" in ${note.file}; linked to the note`);
+    return '';
+  }
 
   /** A note's markdown tree before any transform: what embeds copy. */
   function parsed(note: ParsedNote): Root {
@@ -175,7 +202,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     const path = links.notePath(note);
     const source: Link = {
       type: 'link',
-      url: path ? path + (anchor ? `#${anchorId(anchor)}` : '') : '',
+      url: path ? path + (anchor && anchorsOf(note).has(anchorId(anchor)) ? `#${anchorId(anchor)}` : '') : '',
       children: [{ type: 'text', value: note.title }],
     };
     return {
@@ -242,7 +269,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
       run.linksToAttack.add(attack.object);
       return linkNode(attack.object.path, label, `${attack.object.attackId} ${attack.object.name}`);
     }
-    if (!target) return linkNode(`#${anchorId(anchor!)}`, label);
+    if (!target) return linkNode(checkedAnchor(from, anchor, from, node, reported) || '#', label);
     const asset = node.type === 'embed' ? links.index.findAsset(target, folderOf(from)) : undefined;
     if (asset) {
       const { 'data-fs-width': width, 'data-fs-height': height } = node.data?.hProperties ?? {};
@@ -253,7 +280,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     const path = links.notePath(note);
     if (!path) return { type: 'text', value: label, data: { hName: 'span', hProperties: { className: ['unpublished-link'] } } } as Text;
     run.linksToNotes.add(note.id);
-    return linkNode(path + (anchor ? `#${anchorId(anchor)}` : ''), label);
+    return linkNode(path + checkedAnchor(note, anchor, from, node, reported), label);
   }
 
   function resolveImage(node: Image, from: ParsedNote, run: NoteRun, broken: (t: string, l: string, r: string) => Nodes): Nodes {
@@ -272,7 +299,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     const path = note && links.notePath(note);
     if (note && path) {
       run.linksToNotes.add(note.id);
-      node.url = path + (anchor ? `#${anchorId(anchor)}` : '');
+      node.url = path + checkedAnchor(note, anchor, from, node, true);
       return node;
     }
     const asset = links.index.findAsset(target, folderOf(from));
@@ -329,9 +356,9 @@ function section(nodes: RootContent[], anchor: string | undefined): RootContent[
   return nodes.slice(start, end < 0 ? undefined : end);
 }
 
-/** The id an anchor names on the target page: a heading's slug, or `^block`. */
+/** The id an anchor names on the target page: a heading's slug, or a block's id. */
 export function anchorId(anchor: string): string {
-  return anchor.startsWith('^') ? encodeURIComponent(anchor) : slug(anchor);
+  return anchor.startsWith('^') ? blockAnchor(anchor.slice(1)) : slug(anchor);
 }
 
 function folderOf(note: ParsedNote): string {
@@ -353,6 +380,18 @@ function removeIdsInEmbeds(tree: HastRoot): void {
     visit(element, 'element', (inner: Element) => {
       if (inner !== element) delete inner.properties.id;
     });
+  });
+}
+
+/**
+ * Images in raw HTML that do not come from this site lose their source: pages load nothing from
+ * other sites. (Markdown images were already turned into links by resolveImage.)
+ */
+function removeOutsideImages(tree: HastRoot): void {
+  visit(tree, 'element', (element: Element) => {
+    const src = element.properties.src;
+    if (typeof src === 'string' && !/^\/(?!\/)/.test(src)) delete element.properties.src;
+    delete element.properties.srcSet;
   });
 }
 

@@ -65,6 +65,11 @@ export function remarkTags(tagPath: (tag: string) => string, onTag: (tag: string
   };
 }
 
+/** The HTML id of block `^x`: ids must begin with a letter, so not `^x`. */
+export function blockAnchor(id: string): string {
+  return `block-${id}`;
+}
+
 const BLOCK_ID_AT_END = /\s\^([A-Za-z0-9-]+)\s*$/;
 const BLOCK_ID_ALONE = /^\s*\^([A-Za-z0-9-]+)\s*$/;
 
@@ -102,14 +107,14 @@ function setBlockId(node: RootContent | PhrasingContent | Parent, id: string): v
   data.hProperties = { ...data.hProperties, dataBlockId: id };
 }
 
-/** After sanitizing: `data-block-id="x"` becomes `id="^x"`, the anchor Obsidian links use. */
+/** After sanitizing: `data-block-id="x"` becomes the element's id (see blockAnchor). */
 export function rehypeBlockIds() {
   return (tree: HastRoot) => {
     visit(tree, 'element', (element: Element) => {
       const id = element.properties.dataBlockId;
       if (typeof id === 'string') {
         delete element.properties.dataBlockId;
-        element.properties.id = `^${id}`;
+        element.properties.id = blockAnchor(id);
       }
     });
   };
