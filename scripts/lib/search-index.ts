@@ -10,7 +10,8 @@ export const SEARCH_BUNDLE = 'pagefind';
 /** Returns the number of pages indexed. */
 export async function indexSite(siteDir: string): Promise<number> {
   try {
-    const { index, errors } = await pagefind.createIndex();
+    // Citation numbers ("[3]") would only clutter the excerpts.
+    const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['sup.cite'] });
     if (!index) throw new SearchIndexError(errors);
     const added = await index.addDirectory({ path: siteDir });
     if (added.errors.length > 0) throw new SearchIndexError(added.errors);

@@ -11,6 +11,8 @@ type FilterCounts = Record<string, Record<string, number>>;
 
 /** Facets with more values than this start folded, unless one of their values is chosen. */
 const FOLD_AFTER = 12;
+/** On narrow screens every facet starts folded, so that the results show without scrolling. */
+const WIDE_SCREEN = '(min-width: 52rem)';
 
 export async function startSearchPage(form: HTMLFormElement): Promise<void> {
   const input = form.querySelector<HTMLInputElement>('input[type="search"]')!;
@@ -56,7 +58,7 @@ function facetControls(totals: FilterCounts, params: URLSearchParams): HTMLEleme
       const values = Object.keys(totals[facet]!).sort((a, b) => a.localeCompare(b));
       const details = document.createElement('details');
       details.className = 'search-facet';
-      details.open = values.length <= FOLD_AFTER || chosen.length > 0;
+      details.open = chosen.length > 0 || (values.length <= FOLD_AFTER && window.matchMedia(WIDE_SCREEN).matches);
       const summary = document.createElement('summary');
       summary.textContent = SEARCH_FACETS[facet];
       const fieldset = document.createElement('fieldset');
@@ -92,6 +94,9 @@ function chosenFilters(panel: HTMLElement): ChosenFilters {
 
 function showCounts(panel: HTMLElement, counts: FilterCounts): void {
   for (const checkbox of panel.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
-    checkbox.parentElement!.querySelector('.facet-count')!.textContent = String(counts[checkbox.name]?.[checkbox.value] ?? 0);
+    const count = counts[checkbox.name]?.[checkbox.value] ?? 0;
+    const label = checkbox.parentElement!;
+    label.querySelector('.facet-count')!.textContent = String(count);
+    label.classList.toggle('facet-none', count === 0);
   }
 }

@@ -71,6 +71,7 @@ let pagefind: Promise<Pagefind> | undefined;
 export function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
     const api = (await import(/* @vite-ignore */ url('/pagefind/pagefind.js'))) as Pagefind;
+    // In the page rather than a web worker: the worker's own script would add 44 KB to the first search.
     await api.options({ baseUrl: url('/'), noWorker: true, excerptLength: 24, ranking: { metaWeights: META_WEIGHTS } });
     return api;
   })();
