@@ -6,7 +6,7 @@
 import { launchBrowser } from './browser.ts';
 import { serveStatic } from './static-server.ts';
 
-export const BENCH_QUERIES = [
+const QUERIES = [
   'T1059.001',
   't1059/001',
   'TA0002',
@@ -30,13 +30,13 @@ export interface QueryMeasure {
   bytes: number;
 }
 
-export async function measureSearch(siteDir: string, base: string, queries = BENCH_QUERIES): Promise<QueryMeasure[]> {
+export async function measureSearch(siteDir: string, base: string): Promise<QueryMeasure[]> {
   let bytesSent = 0;
   const server = await serveStatic(siteDir, base, (_, bytes) => (bytesSent += bytes));
   const browser = await launchBrowser();
   try {
     const measures: QueryMeasure[] = [];
-    for (const query of queries) {
+    for (const query of QUERIES) {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(server.url, { waitUntil: 'networkidle' });

@@ -4,7 +4,7 @@
  * box and the search page.
  */
 import { hitOption, linkOption } from './result-view.ts';
-import { searchSite, type ChosenFilters, type SearchResults } from './site-search.ts';
+import { searchSite, type ChosenFilters, type SearchHit, type SearchResults } from './site-search.ts';
 
 export interface SearchBoxParts {
   input: HTMLInputElement;
@@ -58,15 +58,14 @@ export class SearchBox {
     }
     try {
       const results = await searchSite(query, filters);
-      const hits = await results.hits(0, this.options.pageSize);
+      const pending = results.hits(0, this.options.pageSize);
+      // The first result shows as soon as it is loaded, the others when they all are.
+      const first = await Promise.all(pending.slice(0, 1));
       if (search !== this.searches) return;
-      this.results = results;
-      this.shown = hits.length;
-      const last = this.options.lastOption?.(query, results);
-      this.show(
-        [...hits.map((hit, index) => hitOption(hit, this.optionId(index))), ...(last ? [linkOption(this.optionId(hits.length), last.href, last.text)] : [])],
-        this.countText(query, results.total),
-      );
+      this.showHits(query, results, first, false);
+      const all = await Promise.all(pending);
+      if (search !== this.searches) return;
+      this.showHits(query, results, all, true);
     } catch (error) {
       if (search !== this.searches) return;
       this.results = undefined;
@@ -75,20 +74,35 @@ export class SearchBox {
     }
   }
 
+  /** Shows the first hits; `complete` adds the last option and says how many results there are. */
+  private showHits(query: string, results: SearchResults, hits: SearchHit[], complete: boolean): void {
+    this.results = results;
+    this.shown = hits.length;
+    const last = complete ? this.options.lastOption?.(query, results) : undefined;
+    const options = hits.map((hit, index) => hitOption(hit, this.optionId(index)));
+    if (last) options.push(linkOption(this.optionId(hits.length), last.href, last.text));
+    this.show(options, complete ? this.countText(query, results.total) : undefined);
+  }
+
   private async showMore(): Promise<void> {
     const results = this.results;
     if (!results) return;
-    const hits = await results.hits(this.shown, this.shown + this.options.pageSize);
+    const hits = await Promise.all(results.hits(this.shown, this.shown + this.options.pageSize));
     if (results !== this.results) return;
     this.parts.list.append(...hits.map((hit, index) => hitOption(hit, this.optionId(this.shown + index))));
     this.shown += hits.length;
     this.updateMore();
   }
 
-  private show(options: HTMLLIElement[], status: string): void {
+  /** Without a status the list is not complete yet: the status and the "more" button wait for it. */
+  private show(options: HTMLLIElement[], status?: string): void {
     this.parts.list.replaceChildren(...options);
-    this.parts.status.textContent = status;
-    this.updateMore();
+    if (status === undefined) {
+      if (this.parts.more) this.parts.more.hidden = true;
+    } else {
+      this.parts.status.textContent = status;
+      this.updateMore();
+    }
     this.activate(this.options.activateFirst && options.length > 0 ? 0 : -1);
     this.options.onShow?.(this.parts.input.value, this.results);
   }

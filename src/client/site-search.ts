@@ -22,8 +22,8 @@ export interface SearchHit {
 
 export interface SearchResults {
   total: number;
-  /** Loads what the results from `start` to `end` show. */
-  hits(start: number, end: number): Promise<SearchHit[]>;
+  /** Loads what the results from `start` to `end` show, each on its own so that the first can show early. */
+  hits(start: number, end: number): Promise<SearchHit>[];
   /** Result counts per filter value, for the results as filtered. */
   filterCounts: Record<string, Record<string, number>>;
 }
@@ -59,6 +59,7 @@ interface PagefindPage {
 
 interface Pagefind {
   options(options: PagefindOptions): Promise<void>;
+  init(): Promise<void>;
   search(term: string | null, options?: { filters?: PagefindFilters; sort?: Record<string, 'asc'> }): Promise<PagefindSearch>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
@@ -68,11 +69,13 @@ const META_WEIGHTS = { title: 10, aliases: 8, id: 10 };
 
 let pagefind: Promise<Pagefind> | undefined;
 
+/** Loads Pagefind and its index metadata; the header box calls this on focus, before the first keystroke. */
 export function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
     const api = (await import(/* @vite-ignore */ url('/pagefind/pagefind.js'))) as Pagefind;
     // In the page rather than a web worker: the worker's own script would add 44 KB to the first search.
     await api.options({ baseUrl: url('/'), noWorker: true, excerptLength: 24, ranking: { metaWeights: META_WEIGHTS } });
+    await api.init();
     return api;
   })();
   return pagefind;
@@ -95,7 +98,7 @@ export async function searchSite(query: string, filters: ChosenFilters = {}): Pr
   return {
     total: results.length,
     filterCounts: text.filters,
-    hits: (start, end) => Promise.all(results.slice(start, end).map(async (result) => toHit(await result.data(), typedId))),
+    hits: (start, end) => results.slice(start, end).map(async (result) => toHit(await result.data(), typedId)),
   };
 }
 

@@ -172,10 +172,7 @@ describe('the search page', () => {
     await expect.poll(() => pageResults().first().locator('.search-id').textContent(), SEARCHING).toBe('T1059.001');
     await page.locator('.search-facet input[name="type"][value="Software"]').check();
     await expect.poll(() => new URL(page.url()).search, SEARCHING).toBe('?q=powershell&type=Software');
-    await expect.poll(() => pageResults().first().locator('.search-badge').textContent(), SEARCHING).toBe('Software');
-    expect(await pageResults().locator('.search-badge').allTextContents()).toEqual(
-      Array((await pageResults().count())).fill('Software'),
-    );
+    await expect.poll(() => pageResults().locator('.search-badge').allTextContents(), SEARCHING).toEqual(Array(20).fill('Software'));
   });
 
   it('shows 20 results at a time', async () => {
