@@ -130,7 +130,8 @@ describe('object search entries on ATT&CK 18.1', () => {
 
   it('gives a group its aliases and the ids of the groups merged into it', () => {
     const apt29 = entry('group', 'G0016');
-    expect(apt29.aliases).toEqual(expect.arrayContaining(['APT29', 'Cozy Bear', 'NOBELIUM']));
+    expect(apt29.aliases).toEqual(expect.arrayContaining(['Cozy Bear', 'NOBELIUM', 'Midnight Blizzard']));
+    expect(apt29.aliases).not.toContain('APT29');
     expect(apt29.exactIds).toEqual(['G0118']);
   });
 

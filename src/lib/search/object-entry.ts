@@ -23,12 +23,15 @@ const TYPE_LABELS: Record<AttackType, string> = {
 /** The entry of an active object's page. */
 export function objectSearchEntry(object: AttackObject, graph: AttackGraph): SearchEntry {
   const anchored = object.type === 'detectionstrategy' ? activeAnalytics(graph, object) : [];
+  const title = displayName(object, graph);
+  // A sub-technique's own name ("PowerShell") is an alias of its title ("Command and Scripting Interpreter: PowerShell").
+  const names = [object.name, ...('aliases' in object ? object.aliases.map((alias) => alias.name) : [])];
   return {
     type: TYPE_LABELS[object.type],
-    title: displayName(object, graph),
+    title,
     id: object.attackId,
     exactIds: [...graph.objectsReplacedBy(object), ...anchored].map((each) => each.attackId),
-    aliases: [...new Set([object.name, ...('aliases' in object ? object.aliases.map((alias) => alias.name) : [])])],
+    aliases: [...new Set(names)].filter((name) => name !== title),
     filters: {
       domain: domainLabels(object.domains),
       tactic: tacticNames(object, graph),
