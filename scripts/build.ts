@@ -34,9 +34,10 @@ if (options.help) {
 
     started = performance.now();
     const indexed = await indexSite(staging);
+    const indexSeconds = seconds(started);
     await swapFolder(staging, options.outDir);
     console.log(`built ${pages} pages into ${options.outDir}/ (base ${options.base}) in ${astroSeconds} s`);
-    console.log(`indexed ${indexed} pages for search in ${seconds(started)} s`);
+    console.log(`indexed ${indexed} pages for search in ${indexSeconds} s`);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     console.error(`The build failed; ${options.outDir}/ was left as it was.`);
