@@ -36,7 +36,6 @@ export class SearchBox {
     private readonly parts: SearchBoxParts,
     private readonly options: SearchBoxOptions,
   ) {
-    parts.input.setAttribute('aria-activedescendant', '');
     parts.input.addEventListener('input', () => void this.search());
     parts.input.addEventListener('keydown', (event) => this.onKey(event));
     parts.more?.addEventListener('click', () => void this.showMore());
@@ -136,8 +135,12 @@ export class SearchBox {
     const options = this.optionElements();
     options.forEach((option, each) => option.setAttribute('aria-selected', String(each === index)));
     const active = options[index];
-    this.parts.input.setAttribute('aria-activedescendant', active?.id ?? '');
-    active?.scrollIntoView({ block: 'nearest' });
+    if (active) {
+      this.parts.input.setAttribute('aria-activedescendant', active.id);
+      active.scrollIntoView({ block: 'nearest' });
+    } else {
+      this.parts.input.removeAttribute('aria-activedescendant');
+    }
   }
 
   private optionElements(): HTMLElement[] {

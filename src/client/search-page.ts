@@ -42,12 +42,11 @@ export async function startSearchPage(form: HTMLFormElement): Promise<void> {
   panel.addEventListener('change', () => void box.search());
   focusOnShortcut(input);
 
-  try {
-    totals = await allFilters();
-    panel.replaceChildren(...facetControls(totals, params));
-  } finally {
-    await box.search();
-  }
+  if (!input.value) input.focus();
+  // An index that cannot be loaded is reported by the search itself.
+  totals = await allFilters().catch(() => ({}));
+  panel.replaceChildren(...facetControls(totals, params));
+  await box.search();
 }
 
 function facetControls(totals: FilterCounts, params: URLSearchParams): HTMLElement[] {
