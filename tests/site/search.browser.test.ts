@@ -156,6 +156,12 @@ describe('the header search box', () => {
     await page.keyboard.press('Escape');
     expect(await page.locator('#header-search-results').isVisible()).toBe(false);
     expect(await headerInput().getAttribute('aria-expanded')).toBe('false');
+    // It stays closed while the rest of the results load, and the down arrow opens it again.
+    const status = page.locator('.header-search [role="status"]');
+    await expect.poll(() => status.textContent(), SEARCHING).toMatch(/results for “kerberoasting”/);
+    expect(await page.locator('#header-search-results').isVisible()).toBe(false);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#header-search-results').isVisible()).toBe(true);
   });
 
   it('goes to the search page on Enter without JavaScript', async () => {
