@@ -4,7 +4,7 @@
  * Figures go to the console; nothing in dist/ changes.
  */
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runImport } from './import/run.ts';
 import { parseOptions } from './lib/options.ts';
@@ -31,6 +31,7 @@ try {
   const indexSeconds = await timed(() => indexSite(outDir));
   const sizes = await htmlSizes(outDir);
   const total = importSeconds + buildSeconds + indexSeconds;
+  const loadBefore = loadavg()[0]!;
   const searches = await measureSearch(outDir, options.base);
 
   printTable([
@@ -43,6 +44,8 @@ try {
     ['page size', `median ${kilobytes(percentile(sizes.pages, 0.5))}, p95 ${kilobytes(percentile(sizes.pages, 0.95))}, largest ${kilobytes(sizes.pages.at(-1) ?? 0)} (${sizes.largest})`],
     ['search index size', megabytes(await folderSize(join(outDir, 'pagefind')))],
     ...searchRows(searches),
+    // Other work on the machine slows every figure; the load says how busy it was.
+    ['load average', `${loadBefore.toFixed(1)} before the searches, ${loadavg()[0]!.toFixed(1)} after`],
   ]);
 } finally {
   await rm(work, { recursive: true, force: true });
