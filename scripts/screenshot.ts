@@ -29,7 +29,8 @@ try {
   });
   await mkdir(values.out, { recursive: true });
   for (const path of positionals.length > 0 ? positionals : ['']) {
-    await page.goto(new URL(path.replace(/^\//, ''), server.url).href);
+    // Network idle, so that pages that load data in the browser (search) are shown with it.
+    await page.goto(new URL(path.replace(/^\//, ''), server.url).href, { waitUntil: 'networkidle' });
     const name = (path.replace(/[^\w]+/g, '-').replace(/^-|-$/g, '') || 'home') + (values.dark ? '-dark' : '') + (values.mobile ? '-mobile' : '');
     const file = `${values.out}/${name}.png`;
     await page.screenshot({ path: file, fullPage: values.full ?? false });

@@ -33,22 +33,24 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string, base = '/'): Promise<RunningServer> {
+/** `onSend` hears of every file served with its size (the benchmark counts bytes with it). */
+export async function serveStatic(root: string, base = '/', onSend?: (file: string, bytes: number) => void): Promise<RunningServer> {
   const server = createServer(async (request, response) => {
-    const file = await resolveFile(root, base, new URL(request.url ?? '/', 'http://localhost').pathname);
-    if (!file) {
+    const found = await resolveFile(root, base, new URL(request.url ?? '/', 'http://localhost').pathname);
+    if (!found) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
-    response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
+    onSend?.(found.file, found.size);
+    response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(found.file)] ?? 'application/octet-stream' });
+    createReadStream(found.file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}${base}`, close: () => closeServer(server) };
 }
 
-async function resolveFile(root: string, base: string, pathname: string): Promise<string | undefined> {
+async function resolveFile(root: string, base: string, pathname: string): Promise<{ file: string; size: number } | undefined> {
   if (!pathname.startsWith(base)) return undefined;
   let relative: string;
   try {
@@ -60,7 +62,7 @@ async function resolveFile(root: string, base: string, pathname: string): Promis
   if (candidate !== normalize(root) && !candidate.startsWith(normalize(root) + sep)) return undefined;
   for (const file of [candidate, join(candidate, 'index.html')]) {
     const info = await stat(file).catch(() => undefined);
-    if (info?.isFile()) return file;
+    if (info?.isFile()) return { file, size: info.size };
   }
   return undefined;
 }

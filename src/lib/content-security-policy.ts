@@ -5,9 +5,9 @@
  * only to the site. So text from the data can never run script or load anything from elsewhere,
  * even if it got past the sanitizer, and an inline style or script Astro did not emit is refused.
  *
- * Search with Pagefind will need two more sources (see its hosting notes): `'wasm-unsafe-eval'` in
- * `scriptDirective.resources`, as it compiles its WebAssembly index reader, and a directive
- * `"worker-src 'self' blob:"`, as it searches in a Web Worker made from a blob URL.
+ * Search needs one more: Pagefind compiles its WebAssembly index reader, which `'wasm-unsafe-eval'`
+ * allows (it runs no JavaScript from strings). It searches in the page, not in a worker, so no
+ * `worker-src` is needed.
  */
 import type { AstroUserConfig } from 'astro';
 
@@ -15,6 +15,6 @@ type CspConfig = Exclude<NonNullable<AstroUserConfig['security']>['csp'], boolea
 
 export const contentSecurityPolicy = {
   directives: ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'"],
-  scriptDirective: { resources: ["'self'"] },
+  scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
   styleDirective: { resources: ["'self'"] },
 } satisfies CspConfig;

@@ -18,6 +18,7 @@ export class AttackGraph {
   private readonly children = new Map<string, Technique[]>();
   private readonly activeLists = new Map<string, AttackObject[]>();
   private readonly analyticsByDataComponent = new Map<string, Analytic[]>();
+  private readonly replacedObjects = new Map<string, AttackObject[]>();
 
   constructor(collections: Collections) {
     this.collections = collections;
@@ -25,6 +26,7 @@ export class AttackGraph {
       for (const object of this.all(type)) {
         this.byId.set(object.id, object);
         this.byTypeAndAttackId.set(`${type}/${object.attackId}`, object);
+        if (object.revokedBy) push(this.replacedObjects, object.revokedBy, object);
       }
     }
     for (const relationship of collections.relationships) {
@@ -98,6 +100,11 @@ export class AttackGraph {
   /** The object that a revoked object's URL should lead to (itself when not revoked). */
   replacementOf(object: AttackObject): AttackObject | undefined {
     return object.revokedBy ? this.byId.get(object.revokedBy) : undefined;
+  }
+
+  /** The revoked objects whose replacement is this object. */
+  objectsReplacedBy(object: AttackObject): AttackObject[] {
+    return this.replacedObjects.get(object.id) ?? [];
   }
 
   private related(list: Relationship[] | undefined, type: RelationshipType, end: 'source' | 'target'): Related[] {

@@ -1,0 +1,51 @@
+/** One search result as a list option: type badge, id, name, domains, excerpt with matches marked. */
+import type { SearchHit } from './site-search.ts';
+
+export function hitOption(hit: SearchHit, optionId: string): HTMLLIElement {
+  const title = element('span', 'search-title', hit.title);
+  const head = element('span', 'search-head');
+  if (hit.type) head.append(element('span', 'search-badge', hit.type));
+  if (hit.id) head.append(element('span', 'search-id', hit.id));
+  head.append(title);
+  if (hit.domains.length > 0) head.append(element('span', 'search-domains', hit.domains.join(', ')));
+  const excerpt = element('span', 'search-excerpt');
+  excerpt.append(...excerptNodes(hit.excerptHtml));
+  return option(optionId, hit.url, [head, excerpt], 'search-hit');
+}
+
+/** An option that is only a link, such as "all results". */
+export function linkOption(optionId: string, href: string, text: string): HTMLLIElement {
+  return option(optionId, href, [text], 'search-more');
+}
+
+function option(id: string, href: string, content: (Node | string)[], className: string): HTMLLIElement {
+  const item = element('li', className);
+  item.id = id;
+  item.setAttribute('role', 'option');
+  item.setAttribute('aria-selected', 'false');
+  const link = element('a');
+  link.href = href;
+  // The input keeps focus while arrow keys move through the options.
+  link.tabIndex = -1;
+  link.append(...content);
+  item.append(link);
+  return item;
+}
+
+/**
+ * Pagefind's excerpt is page text with `<mark>` around matches. Page text comes from ATT&CK data
+ * and notes, so it is parsed inertly and only its text and marks are kept.
+ */
+function excerptNodes(html: string): Node[] {
+  const parsed = new DOMParser().parseFromString(html, 'text/html').body;
+  return [...parsed.childNodes].map((node) =>
+    node.nodeName === 'MARK' ? element('mark', undefined, node.textContent ?? '') : document.createTextNode(node.textContent ?? ''),
+  );
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const created = document.createElement(tag);
+  if (className) created.className = className;
+  if (text !== undefined) created.textContent = text;
+  return created;
+}
