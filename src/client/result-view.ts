@@ -18,13 +18,18 @@ export function linkOption(optionId: string, href: string, text: string): HTMLLI
   return option(optionId, href, [text], 'search-more');
 }
 
+/**
+ * The link itself is the option, inside a presentational list item: an option may not hold a link
+ * (nested interactive controls), but a link may be an option.
+ */
 function option(id: string, href: string, content: (Node | string)[], className: string): HTMLLIElement {
   const item = element('li', className);
-  item.id = id;
-  item.setAttribute('role', 'option');
-  item.setAttribute('aria-selected', 'false');
+  item.setAttribute('role', 'none');
   const link = element('a');
+  link.id = id;
   link.href = href;
+  link.setAttribute('role', 'option');
+  link.setAttribute('aria-selected', 'false');
   // The input keeps focus while arrow keys move through the options.
   link.tabIndex = -1;
   link.append(...content);

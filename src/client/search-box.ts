@@ -126,8 +126,7 @@ export class SearchBox {
       this.activate((current + step + options.length) % options.length);
     } else if (event.key === 'Enter' && current >= 0) {
       event.preventDefault();
-      const link = options[current]!.querySelector('a');
-      if (link) window.location.assign(link.href);
+      window.location.assign(options[current]!.href);
     }
   }
 
@@ -143,8 +142,8 @@ export class SearchBox {
     }
   }
 
-  private optionElements(): HTMLElement[] {
-    return [...this.parts.list.querySelectorAll<HTMLElement>('[role="option"]')];
+  private optionElements(): HTMLAnchorElement[] {
+    return [...this.parts.list.querySelectorAll<HTMLAnchorElement>('a[role="option"]')];
   }
 
   private optionId(index: number): string {

@@ -38,7 +38,10 @@ export async function startSearchPage(form: HTMLFormElement): Promise<void> {
       },
     },
   );
-  form.addEventListener('submit', (event) => event.preventDefault());
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void box.search();
+  });
   panel.addEventListener('change', () => void box.search());
   focusOnShortcut(input);
 

@@ -54,6 +54,12 @@ export class Vault {
     return this.linkedFrom.get(id) ?? [];
   }
 
+  /** Notes that link to an ATT&CK object, besides those about it or mapped to it. */
+  otherLinksTo(stixId: string): Note[] {
+    const shown = new Set([...this.notesAbout(stixId), ...this.proceduresFor(stixId)]);
+    return this.linksTo(stixId).filter((note) => !shown.has(note));
+  }
+
   tags(): Tag[] {
     return [...this.tagIndex.values()].sort((a, b) => a.label.localeCompare(b.label, 'en'));
   }

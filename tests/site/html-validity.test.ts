@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
-import { PENDING_PAGES, REPRESENTATIVE_PAGES } from './representative-pages.ts';
+import { REPRESENTATIVE_PAGES } from './representative-pages.ts';
 
 const validator = new HtmlValidate({
   extends: ['html-validate:recommended'],
@@ -12,6 +12,8 @@ const validator = new HtmlValidate({
     'no-raw-characters': ['error', { relaxed: true }],
     // Titles carry full ATT&CK names ("Command and Scripting Interpreter: PowerShell (T1059.001)").
     'long-title': 'off',
+    // A search box's list of result links is an ARIA listbox, which a native <select> cannot be.
+    'prefer-native-element': ['error', { exclude: ['listbox'] }],
   },
 });
 
@@ -24,6 +26,4 @@ describe('the HTML of', () => {
     );
     expect(messages).toEqual([]);
   });
-
-  for (const pending of PENDING_PAGES) it.todo(`${pending} is valid`);
 });

@@ -2,9 +2,16 @@
  * One page of each kind, for the checks too slow to run on every page (accessibility in light and
  * dark, HTML validity, the Content-Security-Policy in Chromium). Paths are relative to the base path.
  */
+import type { Page } from 'playwright-core';
+
 export interface RepresentativePage {
   name: string;
+  /** The page's folder under the base path. */
   path: string;
+  /** What the browser checks add to the address, such as a search query. */
+  query?: string;
+  /** An element the browser checks wait for, on pages that fill themselves in. */
+  ready?: string;
 }
 
 export const REPRESENTATIVE_PAGES: RepresentativePage[] = [
@@ -25,8 +32,12 @@ export const REPRESENTATIVE_PAGES: RepresentativePage[] = [
   { name: 'note with callouts and embeds', path: 'playbooks/dns-reconnaissance/' },
   { name: 'technique with team notes', path: 'techniques/T1590/002/' },
   { name: 'procedure list', path: 'procedures/' },
-  { name: 'search results', path: 'search/?q=powershell' },
+  { name: 'search results', path: 'search/', query: '?q=powershell', ready: '#search-page-results [role="option"]' },
 ];
 
-/** Kinds of page still to come: each check lists them as to-do until their issue adds them above. */
-export const PENDING_PAGES: string[] = [];
+
+/** Opens a representative page in the browser, filled in and ready to check. */
+export async function openRepresentative(page: Page, siteUrl: string, { path, query = '', ready }: RepresentativePage): Promise<void> {
+  await page.goto(`${siteUrl}${path}${query}`);
+  if (ready) await page.waitForSelector(ready);
+}

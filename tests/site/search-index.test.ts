@@ -7,7 +7,9 @@ const siteDir = inject('siteDir');
 
 interface Page {
   file: string;
+  /** The status of an ATT&CK object page: active, revoked or deprecated. */
   status: string | undefined;
+  isNote: boolean;
   html: string;
 }
 
@@ -18,7 +20,8 @@ beforeAll(async () => {
   pages = await Promise.all(
     files.map(async (file) => {
       const html = await readFile(join(siteDir, file), 'utf8');
-      return { file, html, status: /<article class="object"[^>]* data-status="([^"]+)"/.exec(html)?.[1] };
+      const status = /<article class="object"[^>]* data-status="([^"]+)"/.exec(html)?.[1];
+      return { file, html, status, isNote: html.includes('<article class="note"') };
     }),
   );
 });
@@ -29,12 +32,15 @@ const filterValues = (html: string, name: string) =>
   [...html.matchAll(new RegExp(`data-pagefind-filter="${name}">([^<]*)<`, 'g'))].map((match) => match[1]);
 
 describe('the search index', () => {
-  it('holds every active object page and nothing else', async () => {
+  it('holds every active object page and every note, and nothing else', async () => {
     const active = pages.filter((candidate) => candidate.status === 'active');
+    const notes = pages.filter((candidate) => candidate.isNote);
     expect(active.length).toBeGreaterThan(3000);
-    expect(pages.filter(indexed).map((candidate) => candidate.file).sort()).toEqual(active.map((candidate) => candidate.file).sort());
+    expect(notes.map((note) => note.file)).toEqual(expect.arrayContaining(['procedures/zone-transfer-check/index.html', 'playbooks/dns-reconnaissance/index.html']));
+    const expected = [...active, ...notes].map((candidate) => candidate.file).sort();
+    expect(pages.filter(indexed).map((candidate) => candidate.file).sort()).toEqual(expected);
     const entry = JSON.parse(await readFile(join(siteDir, 'pagefind/pagefind-entry.json'), 'utf8'));
-    expect(entry.languages.en.page_count).toBe(active.length);
+    expect(entry.languages.en.page_count).toBe(expected.length);
   });
 
   it('leaves revoked and deprecated objects out', () => {

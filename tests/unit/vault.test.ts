@@ -6,6 +6,8 @@ import { ImportError } from '../../scripts/import/report.ts';
 import { runImport, type ImportResult } from '../../scripts/import/run.ts';
 import { NOTE_SIZE_LIMIT } from '../../scripts/import/vault/read.ts';
 import { stripComments } from '../../scripts/import/vault/syntax.ts';
+import { tagPath } from '../../src/lib/slugs.ts';
+import { Vault } from '../../src/lib/vault.ts';
 import type { Note } from '../../src/model/notes.ts';
 import { bundle, relationship, sampleObjects, technique, tempDir, writeBundle } from '../helpers/stix.ts';
 
@@ -147,6 +149,23 @@ describe('links', () => {
     expect(result.collections.notes.map((n) => n.title)).toEqual(['Public']);
     expect(result.note('Public').html).toContain('<span class="unpublished-link">Hidden</span>');
     expect(result.report.brokenLinks).toEqual([]);
+  });
+});
+
+describe('backlinks on the pages', () => {
+  it('lists under "Referenced by" only the notes not already shown as team notes or procedures', async () => {
+    const { collections, note } = await importNotes({
+      'About.md': '---\nmitre_id: T1059.001\n---\nSee [[T1059.001]].',
+      'Procedure.md': '---\ntype: procedure\nmitre_techniques: [T1059.001]\n---\nRun [[T1059.001]] and read [[About]].',
+      'Mention.md': 'Mentions [[T1059.001]] and [[About]].',
+    });
+    const vault = new Vault(collections.notes, tagPath);
+    const powershell = 'attack-pattern--t1059-001';
+    expect(vault.notesAbout(powershell)).toEqual([note('About')]);
+    expect(vault.proceduresFor(powershell)).toEqual([note('Procedure')]);
+    expect(vault.linksTo(powershell).map((n) => n.title)).toEqual(['About', 'Mention', 'Procedure']);
+    expect(vault.otherLinksTo(powershell)).toEqual([note('Mention')]);
+    expect(vault.linksTo(note('About').id).map((n) => n.title)).toEqual(['Mention', 'Procedure']);
   });
 });
 
