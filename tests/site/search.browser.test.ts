@@ -171,6 +171,14 @@ describe('the header search box', () => {
     expect(await page.locator('#header-search-results').isVisible()).toBe(true);
   });
 
+  it('goes to the search page with the query when its magnifier is clicked', async () => {
+    await page.goto(`${server.url}groups/G0016/`);
+    await headerInput().fill('golden ticket');
+    await page.locator('.header-search').getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(`${server.url}search/?q=golden+ticket`);
+    expect(await page.locator('#search-page-input').inputValue()).toBe('golden ticket');
+  });
+
   it('goes to the search page on Enter without JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const noScript = await context.newPage();
