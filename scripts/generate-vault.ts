@@ -7,6 +7,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { pushTo } from '../src/lib/lists-by-key.ts';
 import { loadBundle } from './import/load.ts';
 import { ImportReport } from './import/report.ts';
 
@@ -58,7 +59,7 @@ export async function generateVault(folder: string, noteCount: number): Promise<
   const names = new Map<string, string[]>();
   const notes: { path: string; text: string }[] = [];
   const add = (folder: string, name: string, text: string) => {
-    names.set(folder, [...(names.get(folder) ?? []), name]);
+    pushTo(names, folder, name);
     notes.push({ path: `${folder}/${name.replaceAll('/', '-')}.md`, text });
   };
   const link = (folder: string) => `[[${pick(names.get(folder) ?? ['Missing'])}]]`;
@@ -75,7 +76,7 @@ export async function generateVault(folder: string, noteCount: number): Promise<
   const planned = FOLDER_SHARES.flatMap(([folder, share]) =>
     Array.from({ length: Math.round(remaining * share) }, (_, n) => ({ folder, name: `${folder.replace(/s$/, '')} ${n + 1} ${pick(WORDS)}` })),
   );
-  for (const { folder, name } of planned) names.set(folder, [...(names.get(folder) ?? []), name]);
+  for (const { folder, name } of planned) pushTo(names, folder, name);
   for (const { folder, name } of planned) notes.push({ path: `${folder}/${name}.md`, text: generatedNote(folder) });
   await rm(folder, { recursive: true, force: true });
   for (const note of notes) {

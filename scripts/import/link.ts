@@ -192,11 +192,7 @@ const STATUS_RANK: Record<Status, number> = { active: 0, deprecated: 1, revoked:
  * deprecated objects), the active one keeps it and the others are left out, with a warning.
  */
 function claimAttackIds(index: AttackIndex, report: ImportReport): void {
-  const claims = new Map<string, Linked[]>();
-  for (const linked of index.objects.values()) {
-    const key = attackPathKey(linked);
-    claims.set(key, [...(claims.get(key) ?? []), linked]);
-  }
+  const claims = Map.groupBy(index.objects.values(), attackPathKey);
   for (const [key, claimants] of claims) {
     const [winner, ...losers] = claimants.sort(
       (a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || (b.object.modified ?? '').localeCompare(a.object.modified ?? ''),

@@ -5,6 +5,7 @@
  */
 import { COLLECTION_OF_TYPE, DOMAINS, type Analytic, type AttackObject, type AttackType, type Domain, type Relationship, type Technique } from '../model/attack.ts';
 import type { Collections } from '../model/collections.ts';
+import { pushTo } from './lists-by-key.ts';
 
 type RelationshipType = Relationship['type'];
 type ObjectOfType<T extends AttackType> = Extract<AttackObject, { type: T }>;
@@ -26,23 +27,23 @@ export class AttackGraph {
       for (const object of this.all(type)) {
         this.byId.set(object.id, object);
         this.byTypeAndAttackId.set(`${type}/${object.attackId}`, object);
-        if (object.revokedBy) push(this.replacedObjects, object.revokedBy, object);
+        if (object.revokedBy) pushTo(this.replacedObjects, object.revokedBy, object);
       }
     }
     for (const relationship of collections.relationships) {
-      push(this.outgoing, relationship.source, relationship);
-      push(this.incoming, relationship.target, relationship);
+      pushTo(this.outgoing, relationship.source, relationship);
+      pushTo(this.incoming, relationship.target, relationship);
     }
     const sortKey = (id: string) => attackIdSortKey(this.byId.get(id)?.attackId ?? '');
     for (const list of this.outgoing.values()) list.sort((a, b) => compareKeys(sortKey(a.target), sortKey(b.target)));
     for (const list of this.incoming.values()) list.sort((a, b) => compareKeys(sortKey(a.source), sortKey(b.source)));
     for (const technique of collections.techniques) {
-      if (technique.parent && technique.status === 'active') push(this.children, technique.parent, technique);
+      if (technique.parent && technique.status === 'active') pushTo(this.children, technique.parent, technique);
     }
     for (const list of this.children.values()) list.sort(byAttackId);
     for (const analytic of this.active('analytic')) {
       for (const id of new Set(analytic.logSources.map((source) => source.dataComponent))) {
-        push(this.analyticsByDataComponent, id, analytic);
+        pushTo(this.analyticsByDataComponent, id, analytic);
       }
     }
   }
@@ -120,12 +121,6 @@ export class AttackGraph {
 export interface Related {
   relationship: Relationship;
   object: AttackObject;
-}
-
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** T1059 < T1059.001 < T1059.002 < T1060 < T1100; domains order objects with equal ids. */

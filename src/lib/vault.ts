@@ -3,6 +3,7 @@
  * procedures are mapped to it, who links to what (backlinks), and the tags.
  */
 import type { Note } from '../model/notes.ts';
+import { pushTo } from './lists-by-key.ts';
 
 export interface Tag {
   /** As first written: `triage/first-hour`. */
@@ -24,9 +25,9 @@ export class Vault {
     this.notes = [...notes].sort(byTitle);
     for (const note of this.notes) {
       this.byId.set(note.id, note);
-      for (const id of note.about) push(this.about, id, note);
-      for (const id of note.mapped) push(this.mapped, id, note);
-      for (const id of new Set([...note.linksToNotes, ...note.linksToAttack])) push(this.linkedFrom, id, note);
+      for (const id of note.about) pushTo(this.about, id, note);
+      for (const id of note.mapped) pushTo(this.mapped, id, note);
+      for (const id of new Set([...note.linksToNotes, ...note.linksToAttack])) pushTo(this.linkedFrom, id, note);
       for (const label of note.tags) this.addTag(label, note, tagPath);
     }
   }
@@ -74,10 +75,4 @@ export class Vault {
 
 function byTitle(a: Note, b: Note): number {
   return a.title.localeCompare(b.title, 'en') || (a.id < b.id ? -1 : 1);
-}
-
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

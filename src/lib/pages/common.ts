@@ -167,11 +167,9 @@ export function objectRow(object: AttackObject, { graph, base }: PageContext, de
 export function nestTechniques(techniques: Technique[]): Technique[] {
   const included = new Set(techniques.map((technique) => technique.id));
   const parents = techniques.filter((technique) => !technique.parent || !included.has(technique.parent));
-  const children = new Map<string, Technique[]>();
-  for (const technique of techniques) {
-    if (technique.parent && included.has(technique.parent)) {
-      children.set(technique.parent, [...(children.get(technique.parent) ?? []), technique]);
-    }
-  }
+  const children = Map.groupBy(
+    techniques.filter((technique) => technique.parent && included.has(technique.parent)),
+    (technique) => technique.parent!,
+  );
   return parents.sort(byAttackId).flatMap((parent) => [parent, ...(children.get(parent.id) ?? []).sort(byAttackId)]);
 }
