@@ -70,6 +70,19 @@ export function linkTo(object: AttackObject, base: string, text = object.name): 
 }
 
 /** Sub-techniques read "Parent: Sub", as on attack.mitre.org. */
+/** Links to the ATT&CK objects of these STIX ids, as "T1590.002 DNS"; ids not in the data are left out. */
+export function attackLinks(ids: string[], graph: AttackGraph, base: string): Link[] {
+  return ids.flatMap((id) => {
+    const object = graph.get(id);
+    return object ? [linkTo(object, base, `${object.attackId} ${object.name}`)] : [];
+  });
+}
+
+/** A yes-or-no field as the ID card shows it; absent stays absent. */
+export function yesNo(value: boolean | undefined): string | undefined {
+  return value === undefined ? undefined : value ? 'Yes' : 'No';
+}
+
 export function displayName(object: AttackObject, graph: AttackGraph): string {
   if (object.type !== 'technique' || !object.parent) return object.name;
   const parent = graph.get(object.parent);

@@ -4,7 +4,7 @@ import type { AttackGraph } from '../graph.ts';
 import { tagPath } from '../slugs.ts';
 import { rebaseLinks, withBase } from '../urls.ts';
 import type { Vault } from '../vault.ts';
-import { cardRows, formatDate, linkTo, type CardRow, type CardValue, type Link } from './common.ts';
+import { attackLinks, cardRows, formatDate, yesNo, type CardRow, type CardValue, type Link } from './common.ts';
 
 export interface CommandBlock {
   name: string;
@@ -36,17 +36,6 @@ export function notePage(note: Note, graph: AttackGraph, vault: Vault, base: str
 
 export function noteLink(note: Note, base: string): Link {
   return { text: note.title, href: withBase(base, note.path) };
-}
-
-function attackLinks(ids: string[], graph: AttackGraph, base: string): Link[] {
-  return ids.flatMap((id) => {
-    const object = graph.get(id);
-    return object ? [linkTo(object, base, `${object.attackId} ${object.name}`)] : [];
-  });
-}
-
-function yesNo(value: boolean | undefined): string | undefined {
-  return value === undefined ? undefined : value ? 'Yes' : 'No';
 }
 
 function procedureCard(note: Note, graph: AttackGraph, vault: Vault, base: string): CardRow[] {

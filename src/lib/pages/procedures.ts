@@ -1,9 +1,8 @@
 /** `/procedures/`: every procedure of the vault with its tactics, filterable by tactic. */
-import type { Note } from '../../model/notes.ts';
 import type { AttackGraph } from '../graph.ts';
 import { withBase } from '../urls.ts';
 import type { Vault } from '../vault.ts';
-import { linkTo, type Link, type TableRow } from './common.ts';
+import { attackLinks, yesNo, type TableRow } from './common.ts';
 
 export interface ProcedureIndex {
   /** Tactics with at least one procedure, in ATT&CK id order: the filter's options. */
@@ -16,7 +15,7 @@ export function procedureIndex(vault: Vault, graph: AttackGraph, base: string): 
   const procedures = vault.procedures();
   const tactics = new Map<string, { attackId: string; name: string }>();
   const rows = procedures.map((note) => {
-    const tacticLinks = objectLinks(note.procedure!.tactics, graph, base);
+    const tacticLinks = attackLinks(note.procedure!.tactics, graph, base);
     for (const id of note.procedure!.tactics) {
       const tactic = graph.get(id);
       if (tactic) tactics.set(tactic.attackId, { attackId: tactic.attackId, name: tactic.name });
@@ -26,23 +25,11 @@ export function procedureIndex(vault: Vault, graph: AttackGraph, base: string): 
       cells: [
         { text: note.title, href: withBase(base, note.path) },
         tacticLinks,
-        objectLinks([...note.procedure!.techniques, ...note.procedure!.subtechniques], graph, base),
+        attackLinks([...note.procedure!.techniques, ...note.procedure!.subtechniques], graph, base),
         note.procedure!.platforms,
-        verifiedText(note),
+        yesNo(note.procedure!.verified) ?? '',
       ],
     };
   });
   return { tactics: [...tactics.values()].sort((a, b) => a.attackId.localeCompare(b.attackId)), rows };
-}
-
-function objectLinks(ids: string[], graph: AttackGraph, base: string): Link[] {
-  return ids.flatMap((id) => {
-    const object = graph.get(id);
-    return object ? [linkTo(object, base, `${object.attackId} ${object.name}`)] : [];
-  });
-}
-
-function verifiedText(note: Note): string {
-  const verified = note.procedure?.verified;
-  return verified === undefined ? '' : verified ? 'Yes' : 'No';
 }
