@@ -1,4 +1,5 @@
 /** One search result as a list option: type badge, id, name, domains, excerpt with matches marked. */
+import { element } from './element.ts';
 import type { SearchHit } from './site-search.ts';
 
 export function hitOption(hit: SearchHit, optionId: string): HTMLLIElement {
@@ -46,11 +47,4 @@ function excerptNodes(html: string): Node[] {
   return [...parsed.childNodes].map((node) =>
     node.nodeName === 'MARK' ? element('mark', undefined, node.textContent ?? '') : document.createTextNode(node.textContent ?? ''),
   );
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const created = document.createElement(tag);
-  if (className) created.className = className;
-  if (text !== undefined) created.textContent = text;
-  return created;
 }

@@ -3,6 +3,7 @@
  * shared; the filters show how many results each value would leave.
  */
 import { SEARCH_FACETS, type SearchFacet } from '../lib/search/schema.ts';
+import { element } from './element.ts';
 import { SearchBox } from './search-box.ts';
 import { focusOnShortcut } from './shortcuts.ts';
 import { allFilters, searchPageHref, type ChosenFilters } from './site-search.ts';
@@ -58,15 +59,11 @@ function facetControls(totals: FilterCounts, params: URLSearchParams): HTMLEleme
     .map((facet) => {
       const chosen = params.getAll(facet);
       const values = Object.keys(totals[facet]!).sort((a, b) => a.localeCompare(b));
-      const details = document.createElement('details');
-      details.className = 'search-facet';
+      const details = element('details', 'search-facet');
       details.open = chosen.length > 0 || (values.length <= FOLD_AFTER && window.matchMedia(WIDE_SCREEN).matches);
-      const summary = document.createElement('summary');
-      summary.textContent = SEARCH_FACETS[facet];
-      const fieldset = document.createElement('fieldset');
-      const legend = document.createElement('legend');
-      legend.className = 'visually-hidden';
-      legend.textContent = SEARCH_FACETS[facet];
+      const summary = element('summary', undefined, SEARCH_FACETS[facet]);
+      const fieldset = element('fieldset');
+      const legend = element('legend', 'visually-hidden', SEARCH_FACETS[facet]);
       fieldset.append(legend, ...values.map((value) => valueCheckbox(facet, value, chosen.includes(value))));
       details.append(summary, fieldset);
       return details;
@@ -74,14 +71,13 @@ function facetControls(totals: FilterCounts, params: URLSearchParams): HTMLEleme
 }
 
 function valueCheckbox(facet: string, value: string, checked: boolean): HTMLLabelElement {
-  const label = document.createElement('label');
-  const checkbox = document.createElement('input');
+  const label = element('label');
+  const checkbox = element('input');
   checkbox.type = 'checkbox';
   checkbox.name = facet;
   checkbox.value = value;
   checkbox.checked = checked;
-  const count = document.createElement('span');
-  count.className = 'facet-count';
+  const count = element('span', 'facet-count');
   label.append(checkbox, ` ${value} `, count);
   return label;
 }
