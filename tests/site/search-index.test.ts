@@ -2,28 +2,24 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { readBuiltPages, type BuiltPage } from '../helpers/site-files.ts';
 
 const siteDir = inject('siteDir');
 
-interface Page {
-  file: string;
+interface Page extends BuiltPage {
   /** The status of an ATT&CK object page: active, revoked or deprecated. */
   status: string | undefined;
   isNote: boolean;
-  html: string;
 }
 
 let pages: Page[];
 
 beforeAll(async () => {
-  const files = (await readdir(siteDir, { recursive: true })).filter((file) => file.endsWith('index.html'));
-  pages = await Promise.all(
-    files.map(async (file) => {
-      const html = await readFile(join(siteDir, file), 'utf8');
-      const status = /<article class="object"[^>]* data-status="([^"]+)"/.exec(html)?.[1];
-      return { file, html, status, isNote: html.includes('<article class="note"') };
-    }),
-  );
+  pages = (await readBuiltPages(siteDir)).map((built) => ({
+    ...built,
+    status: /<article class="object"[^>]* data-status="([^"]+)"/.exec(built.html)?.[1],
+    isNote: built.html.includes('<article class="note"'),
+  }));
 });
 
 const indexed = (page: Page) => page.html.includes('data-pagefind-body');

@@ -1,8 +1,7 @@
 /** Search in Chromium against the full site under a base path: what comes first, and how the boxes behave. */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { serveStatic, type RunningServer } from '../../scripts/lib/static-server.ts';
+import { openSite, type SiteBrowser } from '../helpers/site-browser.ts';
 
 interface Expectation {
   query: string;
@@ -66,21 +65,18 @@ const NOTE_QUERIES: Expectation[] = [
 ];
 
 const base = inject('siteBase');
-let server: RunningServer;
-let browser: Browser;
+let site: SiteBrowser;
 let page: Page;
 const requests: string[] = [];
 
 beforeAll(async () => {
-  server = await serveStatic(inject('siteDir'), base);
-  browser = await launchBrowser();
-  page = await browser.newPage();
+  site = await openSite(inject('siteDir'), base);
+  page = await site.browser.newPage();
   page.on('request', (request) => requests.push(request.url()));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 const headerInput = () => page.locator('#header-search-input');
@@ -92,7 +88,7 @@ const SEARCHING = { timeout: 20_000 };
 
 async function searchPage(query: string, filters = ''): Promise<void> {
   const params = [query && `q=${encodeURIComponent(query)}`, filters].filter(Boolean).join('&');
-  await page.goto(`${server.url}search/?${params}`);
+  await page.goto(`${site.url}search/?${params}`);
   if (params) await expect.poll(() => page.locator('.search-status').textContent(), SEARCHING).toMatch(/results?/);
   else await expect.poll(() => page.locator('.search-facet').count(), SEARCHING).toBeGreaterThan(0);
 }
@@ -113,7 +109,7 @@ describe('the first result', () => {
 
 describe('the header search box', () => {
   it('is focused with / and with Ctrl+K', async () => {
-    await page.goto(`${server.url}techniques/T1059/001/`);
+    await page.goto(`${site.url}techniques/T1059/001/`);
     await page.keyboard.press('/');
     expect(await headerInput().evaluate((input) => input === document.activeElement)).toBe(true);
     await page.locator('h1').click();
@@ -122,7 +118,7 @@ describe('the header search box', () => {
   });
 
   it('shows results as you type, with badge, id, name, domain and highlighted excerpt', async () => {
-    await page.goto(`${server.url}techniques/T1059/001/`);
+    await page.goto(`${site.url}techniques/T1059/001/`);
     await headerInput().pressSequentially('mimikatz');
     const status = page.locator('.header-search [role="status"]');
     await expect.poll(() => status.textContent(), SEARCHING).toMatch(/^\d+ results for “mimikatz”\.$/);
@@ -147,14 +143,14 @@ describe('the header search box', () => {
     await page.keyboard.press('ArrowUp');
     expect(await selected()).toBe(firstId);
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}software/S0002/`);
+    await page.waitForURL(`${site.url}software/S0002/`);
   });
 
   it('takes an analytic id to its place on the detection strategy page', async () => {
     await headerInput().fill('AN0001');
     await expect.poll(() => headerOptions().first().locator('.search-id').textContent(), SEARCHING).toBe('DET0001');
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}detectionstrategies/DET0001/#AN0001`);
+    await page.waitForURL(`${site.url}detectionstrategies/DET0001/#AN0001`);
   });
 
   it('closes its list with Escape', async () => {
@@ -172,20 +168,20 @@ describe('the header search box', () => {
   });
 
   it('goes to the search page with the query when its magnifier is clicked', async () => {
-    await page.goto(`${server.url}groups/G0016/`);
+    await page.goto(`${site.url}groups/G0016/`);
     await headerInput().fill('golden ticket');
     await page.locator('.header-search').getByRole('button', { name: 'Search' }).click();
-    await page.waitForURL(`${server.url}search/?q=golden+ticket`);
+    await page.waitForURL(`${site.url}search/?q=golden+ticket`);
     expect(await page.locator('#search-page-input').inputValue()).toBe('golden ticket');
   });
 
   it('goes to the search page on Enter without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const noScript = await context.newPage();
-    await noScript.goto(`${server.url}groups/G0016/`);
+    await noScript.goto(`${site.url}groups/G0016/`);
     await noScript.locator('#header-search-input').fill('cozy bear');
     await noScript.keyboard.press('Enter');
-    await noScript.waitForURL(`${server.url}search/?q=cozy+bear`);
+    await noScript.waitForURL(`${site.url}search/?q=cozy+bear`);
     await context.close();
   });
 });
@@ -224,6 +220,6 @@ describe('the search page', () => {
 describe('offline', () => {
   it('asked for nothing outside the site', () => {
     expect(requests.length).toBeGreaterThan(0);
-    expect(requests.filter((url) => !url.startsWith(server.url))).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith(site.url))).toEqual([]);
   });
 });
