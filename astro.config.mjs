@@ -1,6 +1,5 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { contentSecurityPolicy } from './src/lib/content-security-policy.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
 
 // `npm run build` passes the base path and site address itself; `npm run dev` and
@@ -11,8 +10,7 @@ export default defineConfig({
   trailingSlash: 'always',
   prerenderConflictBehavior: 'error',
   integrations: [sitemap()],
-  security: { csp: contentSecurityPolicy },
-  // Stylesheets and scripts as files of the site, never inline: the policy allows only those.
+  // Stylesheets and scripts as files of the site, never inline: the policy (Layout.astro) allows only those.
   build: { inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { EXIT_BAD_INPUT, reportFailure } from './lib/console.ts';
 import { checkLinks } from './lib/links.ts';
-import { normalizeBase, readConfig, UsageError } from './lib/options.ts';
+import { builtSiteBase, UsageError } from './lib/options.ts';
 
 const BROKEN_SHOWN = 50;
 
@@ -33,6 +33,5 @@ async function readArguments(argv: string[]): Promise<{ dist: string; base: stri
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const base = values.base ?? process.env.BASE_PATH ?? (await readConfig(undefined)).base ?? '/';
-  return { dist: values.dist ?? 'dist', base: normalizeBase(base) };
+  return { dist: values.dist ?? 'dist', base: await builtSiteBase(values.base) };
 }

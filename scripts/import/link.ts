@@ -41,6 +41,9 @@ export const TYPE_OF_STIX: Record<ObjectStixType, AttackType> = {
  */
 const ATTACK_ID = /^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$/;
 
+/** Second path segments of list pages (`/techniques/enterprise/`): no object may take them. */
+const LIST_PAGE_NAMES: ReadonlySet<string> = new Set(Object.values(DOMAIN_SLUGS));
+
 /** Reference sources that carry ATT&CK ids (older objects use per-domain names). */
 export const ATTACK_ID_SOURCES: ReadonlySet<string> = new Set(['mitre-attack', 'mitre-mobile-attack', 'mitre-ics-attack']);
 
@@ -177,8 +180,16 @@ function identify(found: Found<StixAttackObject>, report: ImportReport): Linked 
     );
     return undefined;
   }
+  const type = TYPE_OF_STIX[object.type];
+  if (type !== 'matrix' && LIST_PAGE_NAMES.has(attackId.toLowerCase())) {
+    report.error(
+      { source: found.source, objectId: object.id },
+      `${object.type} "${object.name}" has an ATT&CK id that names a list page of the site: ${JSON.stringify(attackId)}`,
+    );
+    return undefined;
+  }
   const status: Status = object.revoked ? 'revoked' : object.x_mitre_deprecated ? 'deprecated' : 'active';
-  return { ...found, type: TYPE_OF_STIX[object.type], attackId, status, path: '' };
+  return { ...found, type, attackId, status, path: '' };
 }
 
 function attackPathKey(linked: Linked): string {

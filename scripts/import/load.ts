@@ -19,7 +19,17 @@ export interface Bundle {
   objects: RawObject[];
 }
 
-const FETCH_TIMEOUT_MS = 120_000;
+/**
+ * How long a download may take: the server must answer within `headers`, send something at least
+ * every `idle`, and finish within `total` (a bundle is at most a few tens of MB).
+ */
+export interface FetchLimits {
+  headers: number;
+  idle: number;
+  total: number;
+}
+
+export const FETCH_LIMITS_MS: FetchLimits = { headers: 30_000, idle: 30_000, total: 300_000 };
 
 /**
  * The most a bundle may hold, uncompressed: over five times the largest ATT&CK release
@@ -36,11 +46,11 @@ export function isUrl(source: string): boolean {
 
 export async function loadBundle(
   source: string,
-  options: { release?: string },
+  options: { release?: string; fetchLimits?: FetchLimits },
   report: ImportReport,
 ): Promise<Bundle> {
-  const bytes = await readSource(source);
-  const json = parseJson(decodeUtf8(decompress(bytes, source), source), source);
+  const bytes = isUrl(source) ? await download(source, options.fetchLimits ?? FETCH_LIMITS_MS) : await readBundleFile(source);
+  const json = parseJson(decodeUtf8(decompress(bytes, source, report), source), source);
   const objects = bundleObjects(json, source);
   const collection = objects.find((o) => o.type === 'x-mitre-collection');
   const release =
@@ -67,19 +77,30 @@ function copyrightStatement(objects: RawObject[]): string | undefined {
   return undefined;
 }
 
-async function readSource(source: string): Promise<Buffer> {
-  if (!isUrl(source)) return readBundleFile(source);
-  let response: Response;
+async function download(source: string, limits: FetchLimits): Promise<Buffer> {
+  const controller = new AbortController();
+  const stop = (reason: string) => controller.abort(new Error(reason));
+  const total = setTimeout(() => stop(`not done within ${limits.total / 1000} s`), limits.total);
+  let idle = setTimeout(() => stop(`no response within ${limits.headers / 1000} s`), limits.headers);
+  const waitForMore = () => {
+    clearTimeout(idle);
+    idle = setTimeout(() => stop(`nothing received for ${limits.idle / 1000} s`), limits.idle);
+  };
   try {
-    response = await fetch(source, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+    const response = await fetch(source, { signal: controller.signal });
+    if (!response.ok) {
+      throw ImportError.at({ source }, `cannot fetch URL (HTTP ${response.status} ${response.statusText})`);
+    }
+    waitForMore();
+    return await readBody(response, source, waitForMore);
   } catch (error) {
-    const reason = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
-    throw ImportError.at({ source }, `cannot fetch URL (${reason})`);
+    if (error instanceof ImportError) throw error;
+    const reason: Error & { cause?: Error } = controller.signal.aborted ? controller.signal.reason : error;
+    throw ImportError.at({ source }, `cannot fetch URL (${reason.cause?.message ?? reason.message})`);
+  } finally {
+    clearTimeout(total);
+    clearTimeout(idle);
   }
-  if (!response.ok) {
-    throw ImportError.at({ source }, `cannot fetch URL (HTTP ${response.status} ${response.statusText})`);
-  }
-  return readBody(response, source);
 }
 
 async function readBundleFile(source: string): Promise<Buffer> {
@@ -93,11 +114,12 @@ async function readBundleFile(source: string): Promise<Buffer> {
   });
 }
 
-/** The response body, read no further than the size limit. */
-async function readBody(response: Response, source: string): Promise<Buffer> {
+/** The response body, read no further than the size limit; `onChunk` hears of every piece. */
+async function readBody(response: Response, source: string, onChunk: () => void): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of response.body ?? []) {
+    onChunk();
     size += chunk.byteLength;
     if (size > MAX_BUNDLE_BYTES) throw tooLarge(source);
     chunks.push(chunk);
@@ -105,29 +127,58 @@ async function readBody(response: Response, source: string): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function decompress(bytes: Buffer, source: string): Buffer {
-  const path = isUrl(source) ? new URL(source).pathname : source;
-  const limit = { maxOutputLength: MAX_BUNDLE_BYTES };
+/**
+ * Gzip is told by its first bytes, brotli (which has no signature) by the `.br` name. A `.gz` file
+ * that is not gzip is tried as brotli, the usual mix-up, with a warning.
+ */
+function decompress(bytes: Buffer, source: string, report: ImportReport): Buffer {
+  const path = (isUrl(source) ? new URL(source).pathname : source).toLowerCase();
+  const isGzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  if (isGzip) return inflate(() => gunzipSync(bytes, LIMIT), source);
+  if (path.endsWith('.br')) return inflate(() => brotliDecompressSync(bytes, LIMIT), source);
+  if (path.endsWith('.gz')) {
+    const brotli = tryBrotli(bytes);
+    if (!brotli) throw ImportError.at({ source }, 'named .gz, but it is not gzip data');
+    report.warn({ source }, 'named .gz, but it is brotli data; read as brotli (name it .br)');
+    return brotli;
+  }
+  return bytes;
+}
+
+const LIMIT = { maxOutputLength: MAX_BUNDLE_BYTES };
+
+function inflate(run: () => Buffer, source: string): Buffer {
   try {
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes, limit);
-    if (path.endsWith('.br')) return brotliDecompressSync(bytes, limit);
+    return run();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(source);
     throw ImportError.at({ source }, `cannot decompress (${(error as Error).message})`);
   }
-  return bytes;
+}
+
+function tryBrotli(bytes: Buffer): Buffer | undefined {
+  try {
+    return brotliDecompressSync(bytes, LIMIT);
+  } catch {
+    return undefined;
+  }
 }
 
 function tooLarge(source: string): ImportError {
   return ImportError.at({ source }, `larger than ${MAX_BUNDLE_BYTES / 2 ** 20} MB uncompressed, the most a bundle may hold`);
 }
 
-/** JSON bundles are UTF-8; a byte-order mark is dropped. */
+/** JSON bundles are UTF-8; a byte-order mark is dropped. Other encodings are named when they can be told. */
 function decodeUtf8(bytes: Buffer, source: string): string {
+  const start = bytes.subarray(0, 2);
+  if (start.equals(Buffer.from([0xff, 0xfe])) || start.equals(Buffer.from([0xfe, 0xff]))) {
+    throw ImportError.at({ source }, 'UTF-16 text; JSON bundles must be UTF-8 (save it as UTF-8)');
+  }
   try {
     return UTF8.decode(bytes);
   } catch {
-    throw ImportError.at({ source }, 'not UTF-8 text');
+    const binary = bytes.subarray(0, 1024).includes(0);
+    throw ImportError.at({ source }, binary ? 'binary data, not JSON text (if it is compressed, name it .json.gz or .json.br)' : 'not UTF-8 text');
   }
 }
 
@@ -144,14 +195,21 @@ function bundleObjects(json: unknown, source: string): RawObject[] {
   if (typeof json !== 'object' || json === null || bundle.type !== 'bundle') {
     throw ImportError.at({ source }, 'not a STIX bundle (expected an object with "type": "bundle")');
   }
-  if (!Array.isArray(bundle.objects) || bundle.objects.length === 0) {
-    throw ImportError.at({ source }, 'the bundle has no objects');
+  if (bundle.objects === undefined) throw ImportError.at({ source }, 'the bundle has no "objects" list');
+  if (!Array.isArray(bundle.objects)) {
+    throw ImportError.at({ source }, `"objects" is not a list (it is ${describeJson(bundle.objects)})`);
   }
+  if (bundle.objects.length === 0) throw ImportError.at({ source }, 'the bundle has no objects');
   const notObject = bundle.objects.findIndex((o) => typeof o !== 'object' || o === null || Array.isArray(o));
   if (notObject >= 0) {
     throw ImportError.at({ source }, `objects[${notObject}] is not a JSON object`);
   }
   return bundle.objects as RawObject[];
+}
+
+function describeJson(value: unknown): string {
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function stringField(object: RawObject | undefined, field: string): string | undefined {

@@ -17,6 +17,9 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { RichText } from '../../src/model/attack.ts';
+import { parseBounded } from '../../src/pipeline/render/bounded-parse.ts';
+import { forEachElement, rehypeSafeUrls } from '../../src/pipeline/render/safe-urls.ts';
+import type { ImportReport, Location } from './report.ts';
 
 /** GitHub's allowlist, plus <u>, minus images and form inputs (pages must work offline). */
 export const sanitizeSchema = {
@@ -37,9 +40,15 @@ export const CITATION = /\(Citation:\s*((?:[^()]|\([^()]*\))+?)\s*\)/g;
 const MARK_OPEN = '\uE000';
 const MARK_CLOSE = '\uE001';
 const MARKER = /\uE000(\d+)\uE001/g;
-/** The same marker as it appears in a URL, percent-encoded. */
-const URL_MARKER = /%EE%80%80\d+%EE%80%81/gi;
+/** A marker as it may appear in an attribute: as is, or percent-encoded in a URL. */
+const ATTRIBUTE_MARKER = /\uE000\d*\uE001?|%EE%80%80[0-9]*(%EE%80%81)?/gi;
 const STRAY_MARKS = /[\uE000\uE001]/g;
+
+/**
+ * The longest ATT&CK text rendered as markdown: ten times the longest description of any release.
+ * A longer one is shown as plain text, with a warning.
+ */
+export const MAX_TEXT_CHARS = 64 * 1024;
 
 const EXCERPT_LENGTH = 240;
 
@@ -59,6 +68,8 @@ export interface RenderedText {
 export interface MarkdownOptions {
   /** GitHub-flavoured markdown (tables, task lists, bare URLs as links). ATT&CK texts do not use it. */
   gfm?: boolean;
+  /** Where texts too long or too deeply nested to render are reported. */
+  report?: ImportReport;
 }
 
 function createProcessor(resolveLink: LinkResolver, { gfm = false }: MarkdownOptions, rawHtml: boolean) {
@@ -69,6 +80,7 @@ function createProcessor(resolveLink: LinkResolver, { gfm = false }: MarkdownOpt
     .use(remarkRehype, { allowDangerousHtml: rawHtml })
     .use(rawHtml ? [rehypeRaw] : [])
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeSafeUrls)
     .use(rehypeSiteLinks, resolveLink)
     .freeze();
 }
@@ -78,26 +90,28 @@ export function createMarkdownRenderer(resolveLink: LinkResolver, options: Markd
   const withHtml = createProcessor(resolveLink, options, true);
   const withoutHtml = createProcessor(resolveLink, options, false);
 
-  function toTree(markdown: string): { tree: Root; citations: string[] } {
+  /** `where` names the object the text belongs to, for warnings. */
+  function toTree(markdown: string, where: Location): { tree: Root; citations: string[] } {
     const citations: string[] = [];
     const marked = markdown.replace(STRAY_MARKS, '').replace(CITATION, (_, name: string) => {
       citations.push(name.trim());
       return `${MARK_OPEN}${citations.length - 1}${MARK_CLOSE}`;
     });
     const chosen = marked.includes('<') ? withHtml : withoutHtml;
-    const tree = chosen.runSync(chosen.parse(marked)) as Root;
-    return { tree, citations };
+    const parsed = parseBounded(marked, (text) => chosen.parse(text), { maxChars: MAX_TEXT_CHARS });
+    for (const problem of parsed.problems) options.report?.warn(where, `line ${problem.line} of the text: ${problem.message}`);
+    return { tree: chosen.runSync(parsed.tree) as Root, citations };
   }
 
-  function render(markdown: string | undefined): RichText {
+  function render(markdown: string | undefined, where: Location = {}): RichText {
     if (!markdown?.trim()) return [];
-    const { tree, citations } = toTree(markdown);
+    const { tree, citations } = toTree(markdown, where);
     return splitAtMarkers(toHtml(tree), citations);
   }
 
-  function renderDescription(markdown: string | undefined): RenderedText {
+  function renderDescription(markdown: string | undefined, where: Location = {}): RenderedText {
     if (!markdown?.trim()) return { rich: [], summary: '', excerpt: '', text: '' };
-    const { tree, citations } = toTree(markdown);
+    const { tree, citations } = toTree(markdown, where);
     const first = tree.children.find((node): node is Element => node.type === 'element');
     return {
       rich: splitAtMarkers(toHtml(tree), citations),
@@ -108,9 +122,9 @@ export function createMarkdownRenderer(resolveLink: LinkResolver, options: Markd
   }
 
   /** For short texts shown inside a sentence or table cell: a lone paragraph loses its <p>. */
-  function renderInline(markdown: string | undefined): RichText {
+  function renderInline(markdown: string | undefined, where: Location = {}): RichText {
     if (!markdown?.trim()) return [];
-    const { tree, citations } = toTree(markdown);
+    const { tree, citations } = toTree(markdown, where);
     const elements = tree.children.filter((node) => node.type === 'element');
     const lone = elements.length === 1 && elements[0]!.tagName === 'p' ? elements[0]! : undefined;
     return splitAtMarkers(toHtml(lone ? lone.children : tree), citations);
@@ -119,6 +133,11 @@ export function createMarkdownRenderer(resolveLink: LinkResolver, options: Markd
   return { render, renderInline, renderDescription };
 }
 
+/**
+ * Cuts the HTML at the citation markers. Markers survive only in text, never in attribute values
+ * (rehypeSiteLinks removes those), so every cut falls between two characters of text, outside any
+ * tag: the citation markup inserted there cannot change what the surrounding markup means.
+ */
 function splitAtMarkers(html: string, citations: string[]): RichText {
   const parts: RichText = [];
   const pieces = html.split(MARKER);
@@ -158,15 +177,14 @@ function remarkShowUnknownTagsAsText() {
 }
 
 /**
- * Points links to attack.mitre.org at this site's own pages, and keeps citation markers out of
- * attribute values (a citation inside a URL is not a citation).
+ * Keeps citation markers out of every attribute value (a citation inside an attribute is not a
+ * citation, and a cut there would break the markup open), and points links to attack.mitre.org at
+ * this site's own pages.
  */
 function rehypeSiteLinks(resolveLink: LinkResolver) {
   const fix = (element: Element) => {
     for (const [name, value] of Object.entries(element.properties)) {
-      if (typeof value === 'string' && (value.includes(MARK_OPEN) || value.includes('%EE%80%80'))) {
-        element.properties[name] = value.replace(MARKER, '').replace(URL_MARKER, '');
-      }
+      element.properties[name] = withoutMarkers(value);
     }
     const href = element.tagName === 'a' ? element.properties.href : undefined;
     if (typeof href === 'string') {
@@ -177,12 +195,8 @@ function rehypeSiteLinks(resolveLink: LinkResolver) {
   return (tree: Root) => forEachElement(tree, fix);
 }
 
-/** A plain walk over the elements: unist-util-visit's generality costs more than the rest here. */
-function forEachElement(node: Root | Element, callback: (element: Element) => void): void {
-  for (const child of node.children) {
-    if (child.type === 'element') {
-      callback(child);
-      forEachElement(child, callback);
-    }
-  }
+function withoutMarkers<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(ATTRIBUTE_MARKER, '').replace(STRAY_MARKS, '') as T;
+  if (Array.isArray(value)) return value.map(withoutMarkers) as T;
+  return value;
 }

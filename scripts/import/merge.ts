@@ -25,18 +25,26 @@ export function mergeBundles(bundles: Bundle[], report: ImportReport): Map<strin
         for (const problem of parsed.problems) report.error({ source: bundle.source, objectId }, problem);
         continue;
       }
-      addFound(merged, { object: parsed.object, source: bundle.source, domains: [bundle.domain] });
+      addFound(merged, { object: parsed.object, source: bundle.source, domains: [bundle.domain] }, report);
     }
   }
   report.throwIfErrors();
   return merged;
 }
 
-function addFound(merged: Map<string, Found>, found: Found): void {
+function addFound(merged: Map<string, Found>, found: Found, report: ImportReport): void {
   const id = found.object.id;
   const existing = merged.get(id);
   if (!existing) {
     merged.set(id, found);
+    return;
+  }
+  if (existing.object.type !== found.object.type) {
+    const where = existing.source === found.source ? 'twice in this bundle' : `also in ${existing.source}`;
+    report.error(
+      { source: found.source, objectId: id },
+      `one STIX id for two objects: a ${found.object.type} here and a ${existing.object.type} ${where}`,
+    );
     return;
   }
   const domains = [...new Set([...existing.domains, ...found.domains])];

@@ -7,7 +7,7 @@ import type { Collections } from '../../src/model/collections.ts';
 import { ATTACK_ID_SOURCES, type AttackIndex, type Linked, type StixRelationship } from './link.ts';
 import type { createMarkdownRenderer } from './markdown.ts';
 import type { Found } from './merge.ts';
-import type { ImportReport } from './report.ts';
+import type { ImportReport, Location } from './report.ts';
 import type { ExternalReference, StixObjectOf, StixType } from './stix.ts';
 
 type Markdown = ReturnType<typeof createMarkdownRenderer>;
@@ -69,7 +69,7 @@ function addObject(collections: ObjectCollections, linked: Linked, context: Cont
       return void collections.groups.push({
         ...common(linked, context),
         type: 'group',
-        aliases: aliases(object, object.aliases, context),
+        aliases: aliases(linked, object.aliases, context),
       });
     case 'malware':
     case 'tool':
@@ -77,18 +77,18 @@ function addObject(collections: ObjectCollections, linked: Linked, context: Cont
         ...common(linked, context),
         type: 'software',
         softwareType: object.type,
-        aliases: aliases(object, object.x_mitre_aliases, context),
+        aliases: aliases(linked, object.x_mitre_aliases, context),
         platforms: list(object.x_mitre_platforms),
       });
     case 'campaign':
       return void collections.campaigns.push({
         ...common(linked, context),
         type: 'campaign',
-        aliases: aliases(object, object.aliases, context),
+        aliases: aliases(linked, object.aliases, context),
         firstSeen: present(object.first_seen),
         lastSeen: present(object.last_seen),
-        firstSeenCitation: context.markdown.renderInline(object.x_mitre_first_seen_citation),
-        lastSeenCitation: context.markdown.renderInline(object.x_mitre_last_seen_citation),
+        firstSeenCitation: context.markdown.renderInline(object.x_mitre_first_seen_citation, at(linked)),
+        lastSeenCitation: context.markdown.renderInline(object.x_mitre_last_seen_citation, at(linked)),
       });
     case 'x-mitre-data-source':
       return void collections.datasources.push({
@@ -121,7 +121,7 @@ function addObject(collections: ObjectCollections, linked: Linked, context: Cont
         relatedAssets: (object.x_mitre_related_assets ?? []).map((related) => ({
           name: related.name,
           sectors: list(related.related_asset_sectors),
-          description: context.markdown.renderInline(related.description),
+          description: context.markdown.renderInline(related.description, at(linked)),
         })),
       });
     case 'x-mitre-matrix':
@@ -136,7 +136,7 @@ function addObject(collections: ObjectCollections, linked: Linked, context: Cont
 /** The fields every ATT&CK object has. */
 function common(linked: Linked, { markdown }: Context) {
   const { object } = linked;
-  const description = markdown.renderDescription(object.description);
+  const description = markdown.renderDescription(object.description, at(linked));
   return {
     id: object.id,
     attackId: linked.attackId,
@@ -190,7 +190,7 @@ function technique(linked: Linked, object: Of<'attack-pattern'>, context: Contex
     remoteSupport: object.x_mitre_remote_support,
     capecIds: externalIds(object.external_references, 'capec'),
     mtcIds: externalIds(object.external_references, 'NIST Mobile Threat Catalogue'),
-    legacyDetection: context.markdown.render(object.x_mitre_detection),
+    legacyDetection: context.markdown.render(object.x_mitre_detection, at(linked)),
   };
 }
 
@@ -213,11 +213,8 @@ function analytic(linked: Linked, object: Of<'x-mitre-analytic'>, context: Conte
 }
 
 /** Aliases other than the object's own name, each with the description of its same-named reference. */
-function aliases(
-  object: { name: string; external_references?: ExternalReference[] },
-  names: string[] | undefined,
-  { markdown }: Context,
-) {
+function aliases(linked: Linked, names: string[] | undefined, { markdown }: Context) {
+  const { object } = linked;
   const own = object.name.trim();
   return list(names)
     .filter((name) => name !== own)
@@ -225,6 +222,7 @@ function aliases(
       name,
       description: markdown.renderInline(
         object.external_references?.find((ref) => ref.source_name === name)?.description,
+        at(linked),
       ),
     }));
 }
@@ -247,7 +245,7 @@ function normalizeRelationships({ index, markdown, report }: Context): Relations
       continue;
     }
     if (ends.some((end) => end!.status !== 'active')) continue;
-    const description = markdown.renderDescription(object.description);
+    const description = markdown.renderDescription(object.description, { source: found.source, objectId: object.id });
     kept.push({
       id: object.id,
       type,
@@ -263,6 +261,11 @@ function normalizeRelationships({ index, markdown, report }: Context): Relations
     report.warn({}, `${count} relationships of type "${type}" are not shown`);
   }
   return kept;
+}
+
+/** Where an object was read, for warnings about its texts. */
+function at(linked: Linked): Location {
+  return { source: linked.source, objectId: linked.object.id };
 }
 
 function subtechniqueParents(index: AttackIndex): Map<string, string> {

@@ -1,5 +1,4 @@
 /** The import pipeline: ATT&CK bundles (load → merge → link → normalize), then the vault, then emit. */
-import { existsSync } from 'node:fs';
 import type { AttackObject } from '../../src/model/attack.ts';
 import type { Collections } from '../../src/model/collections.ts';
 import { checkCitations } from './citations.ts';
@@ -34,7 +33,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     bundles.push(await loadBundle(source, { release: options.release }, report));
   }
   const index = buildIndex(mergeBundles(bundles, report), report);
-  const markdown = createMarkdownRenderer((href) => index.resolveAttackUrl(href));
+  const markdown = createMarkdownRenderer((href) => index.resolveAttackUrl(href), { report });
   const attack = normalize(index, markdown, report);
   const vault = options.vault ? await readVault(options.vault, attack, index, markdown, report) : undefined;
   const collections: Collections = {
@@ -63,12 +62,11 @@ async function readVault(
   markdown: ReturnType<typeof createMarkdownRenderer>,
   report: ImportReport,
 ): Promise<VaultImport> {
-  if (!existsSync(root)) throw ImportError.at({ source: root }, 'the notes vault folder does not exist');
   const { relationships, ...objectLists } = attack;
   const objects = Object.values(objectLists).flat() as AttackObject[];
   const descriptionText = (object: AttackObject) => {
-    const found = index.get(object.id)?.object;
-    return found && 'description' in found ? markdown.renderDescription(found.description).text : '';
+    const found = index.get(object.id);
+    return found ? markdown.renderDescription(found.object.description, { source: found.source, objectId: object.id }).text : '';
   };
   return importVault(root, { objects, descriptionText }, report);
 }

@@ -85,7 +85,7 @@ export async function parseOptions(argv: string[]): Promise<Options & { help: bo
     release: values.release ?? config.release,
     vault: values['no-vault'] ? undefined : (values.vault ?? vaultFromConfig(config)),
     base: normalizeBase(values.base ?? process.env.BASE_PATH ?? config.base ?? '/'),
-    site: values.site ?? process.env.SITE_URL ?? config.site,
+    site: siteUrl(values.site ?? process.env.SITE_URL ?? config.site),
     outDir: values.out ?? 'dist',
     strict: values.strict ?? config.strict ?? false,
     help: values.help ?? false,
@@ -111,6 +111,11 @@ export async function readConfig(path: string | undefined): Promise<z.infer<type
   return { ...result.data, bundles: bundles?.map(fromConfigDir), vault: vault ? fromConfigDir(vault) : vault };
 }
 
+/** The base path a built site was made for, unless `flag` names one: BASE_PATH, then the config's. */
+export async function builtSiteBase(flag: string | undefined): Promise<string> {
+  return normalizeBase(flag ?? process.env.BASE_PATH ?? (await readConfig(undefined)).base ?? '/');
+}
+
 /** The config's vault (`null` for none), else the default folder when it exists. */
 function vaultFromConfig(config: z.infer<typeof configSchema>): string | undefined {
   if (config.vault !== undefined) return config.vault ?? undefined;
@@ -124,8 +129,25 @@ async function defaultBundles(): Promise<string[]> {
   return bundles.map((name) => join(DEFAULT_BUNDLE_DIR, name));
 }
 
-/** `wiki` or `/wiki` → `/wiki/` */
+/**
+ * `wiki` or `/wiki` → `/wiki/`. A base path is written into every page, so it may hold only the
+ * characters a URL path segment needs no escaping for.
+ */
 export function normalizeBase(base: string): string {
   const trimmed = base.trim().replace(/^\/+|\/+$/g, '');
+  if (trimmed && !/^[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*$/.test(trimmed)) {
+    throw new UsageError(`base path ${JSON.stringify(base)}: path segments may hold only letters, digits and . _ ~ -`);
+  }
+  if (trimmed.split('/').some((segment) => /^\.+$/.test(segment))) {
+    throw new UsageError(`base path ${JSON.stringify(base)}: no segment may be . or ..`);
+  }
   return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** The site's address: an http(s) URL, else a usage error. */
+function siteUrl(site: string | undefined): string | undefined {
+  if (site === undefined) return undefined;
+  const parsed = URL.canParse(site) ? new URL(site) : undefined;
+  if (!parsed || !/^https?:$/.test(parsed.protocol)) throw new UsageError(`site ${JSON.stringify(site)}: not an http(s) URL`);
+  return parsed.href;
 }

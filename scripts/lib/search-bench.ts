@@ -32,7 +32,7 @@ export interface QueryMeasure {
 
 export async function measureSearch(siteDir: string, base: string): Promise<QueryMeasure[]> {
   let bytesSent = 0;
-  const server = await serveStatic(siteDir, base, (_, bytes) => (bytesSent += bytes));
+  const server = await serveStatic(siteDir, base, { onSend: (_, bytes) => (bytesSent += bytes) });
   const browser = await launchBrowser();
   try {
     const measures: QueryMeasure[] = [];

@@ -1,7 +1,10 @@
 /**
  * What no built page may hold, whatever its input: event-handler attributes, script URLs, anything
  * inline that the Content-Security-Policy would refuse (<script> without src, <style>, style
- * attributes), a <base>, and anything loaded, framed, submitted to or redirected to outside the site.
+ * attributes), a <base>, anything loaded, framed, submitted to or redirected to outside the site,
+ * scripts other than the site's own (from its `_astro/` and `pagefind/` folders: a script from
+ * the site's `files/` would be a vault file run as script), and head-only elements (<meta>,
+ * <link>) in the body, where only content could have put them.
  */
 import type { Tag } from '../../scripts/lib/html.ts';
 
@@ -28,8 +31,16 @@ const ORIGIN = 'http://site.invalid';
 
 /** One line per finding, naming the element; empty for a safe page. */
 export function unsafeMarkup(tags: Tag[], base: string): string[] {
-  return tags.flatMap((tag) => findings(tag, base).map((finding) => `<${tag.name}>: ${finding}`));
+  let inBody = false;
+  return tags.flatMap((tag) => {
+    inBody ||= tag.name === 'body';
+    const found = findings(tag, base);
+    if (inBody && (tag.name === 'meta' || tag.name === 'link')) found.push('in the body');
+    return found.map((finding) => `<${tag.name}>: ${finding}`);
+  });
 }
+
+const OWN_SCRIPT_FOLDERS = ['_astro/', 'pagefind/'];
 
 function findings(tag: Tag, base: string): string[] {
   const { name, attributes } = tag;
@@ -41,6 +52,9 @@ function findings(tag: Tag, base: string): string[] {
   if ('style' in attributes) found.push(`inline style="${attributes.style}"`);
   if (name === 'style') found.push('inline stylesheet');
   if (name === 'script' && !attributes.src) found.push('inline script');
+  if (name === 'script' && attributes.src && !OWN_SCRIPT_FOLDERS.some((folder) => attributes.src!.startsWith(`${base}${folder}`))) {
+    found.push(`script not of the site's own: ${attributes.src}`);
+  }
   if (name === 'base') found.push('base URL');
   for (const url of fetchedUrls(tag)) {
     if (!isOnSite(url, base)) found.push(`loads or sends to ${url}`);

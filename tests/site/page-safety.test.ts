@@ -43,21 +43,16 @@ describe('every page of the full build', () => {
     }
   });
 
-  it('allows scripts and styles only from the site (and a few of Astro’s own by hash), nothing else from anywhere', () => {
+  it('allows scripts and styles only from the site, nothing inline and nothing else from anywhere', () => {
     const policies = new Set(pages.map((page) => policyOf(page.tags).policies[0]!));
-    for (const policy of policies) {
-      const directives = parsePolicy(policy);
-      expect(directives['default-src']).toEqual(["'self'"]);
-      expect(directives['object-src']).toEqual(["'none'"]);
-      expect(directives['base-uri']).toEqual(["'none'"]);
-      for (const directive of ['script-src', 'style-src']) {
-        const [self, ...others] = directives[directive]!;
-        expect(self).toBe("'self'");
-        // Search compiles Pagefind's WebAssembly: 'wasm-unsafe-eval' allows that and nothing else.
-        const hashes = directive === 'script-src' ? others.filter((source) => source !== "'wasm-unsafe-eval'") : others;
-        for (const hash of hashes) expect(hash, directive).toMatch(/^'sha256-[\w+/=]+'$/);
-      }
-    }
+    expect(policies.size).toBe(1);
+    const directives = parsePolicy([...policies][0]!);
+    expect(directives['default-src']).toEqual(["'self'"]);
+    expect(directives['object-src']).toEqual(["'none'"]);
+    expect(directives['base-uri']).toEqual(["'none'"]);
+    // Search compiles Pagefind's WebAssembly: 'wasm-unsafe-eval' allows that and nothing else.
+    expect(directives['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(directives['style-src']).toEqual(["'self'"]);
   });
 
   it('holds no event handler, script URL, inline script or style, or outside resource', () => {

@@ -1,11 +1,35 @@
 /**
  * A note's YAML frontmatter (through gray-matter) and the fields every note has: title, aliases,
- * tags, publish, permalink, type. Broken YAML leaves the note out with a warning naming the line.
+ * tags, publish, permalink, type.
+ *
+ * Frontmatter is untrusted: it is read only as YAML, by the safe reader (no tag runs code, aliases
+ * are limited). gray-matter would evaluate `---js` frontmatter as JavaScript, so every other
+ * language is refused. A note whose frontmatter cannot be read is still published, with the
+ * frontmatter shown as text at its top and a warning naming the line.
  */
 import matter from 'gray-matter';
 import { join } from 'node:path';
+import { parseYaml, YamlError } from '../../../src/pipeline/sources/yaml.ts';
 import type { ImportReport } from '../report.ts';
 import type { VaultNoteSource } from './read.ts';
+
+/** Languages gray-matter would run or parse besides YAML: each one refuses. */
+const REFUSED_ENGINES = ['javascript', 'js', 'coffee', 'coffeescript', 'cson', 'json', 'toml'];
+
+function refuse(): never {
+  throw new YamlError('frontmatter in another language than YAML');
+}
+
+const MATTER_OPTIONS = {
+  language: 'yaml',
+  engines: {
+    yaml: (text: string) => parseYaml(text) ?? {},
+    ...Object.fromEntries(REFUSED_ENGINES.map((name) => [name, refuse])),
+  },
+};
+
+/** Reads the frontmatter block without interpreting it, to show it as text. */
+const RAW_OPTIONS = { language: 'yaml', engines: Object.fromEntries(['yaml', ...REFUSED_ENGINES].map((name) => [name, () => ({})])) };
 
 export type Frontmatter = Record<string, unknown>;
 
@@ -30,18 +54,8 @@ export interface ParsedNote {
   permalink?: string;
 }
 
-export function parseNote(source: VaultNoteSource, vaultRoot: string, report: ImportReport): ParsedNote | undefined {
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    // gray-matter caches by content; notes are parsed once, so the cache only costs memory.
-    parsed = matter(source.text, {});
-  } catch (error) {
-    const mark = (error as { mark?: { line?: number } }).mark;
-    const line = mark?.line !== undefined ? `line ${mark.line + 1}: ` : '';
-    report.warn({ source: join(vaultRoot, source.file) }, `${line}broken YAML frontmatter (${(error as Error).message.split('\n')[0]}); left out`);
-    return undefined;
-  }
-  const data = normalizeValues(parsed.data) as Frontmatter;
+export function parseNote(source: VaultNoteSource, vaultRoot: string, report: ImportReport): ParsedNote {
+  const { data, body, bodyLine } = readFrontmatter(source, join(vaultRoot, source.file), report);
   const id = source.file.replace(/\.md$/i, '');
   const name = id.split('/').at(-1)!;
   return {
@@ -50,8 +64,8 @@ export function parseNote(source: VaultNoteSource, vaultRoot: string, report: Im
     name,
     text: source.text,
     data,
-    body: parsed.content,
-    bodyLine: source.text.slice(0, source.text.length - parsed.content.length).split('\n').length,
+    body,
+    bodyLine,
     title: text(data.title) ?? text(data.name) ?? name,
     type: text(data.type)?.toLowerCase(),
     aliases: [...list(data.aliases), ...list(data.alias)],
@@ -61,14 +75,45 @@ export function parseNote(source: VaultNoteSource, vaultRoot: string, report: Im
   };
 }
 
-/** YAML dates become ISO strings, so that frontmatter is plain JSON data. */
-function normalizeValues(value: unknown): unknown {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
-  if (Array.isArray(value)) return value.map(normalizeValues);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, normalizeValues(item)]));
+function readFrontmatter(source: VaultNoteSource, path: string, report: ImportReport): { data: Frontmatter; body: string; bodyLine: number } {
+  const language = matter.test(source.text) ? matter.language(source.text).name.toLowerCase() : '';
+  if (language && language !== 'yaml' && language !== 'yml') {
+    report.warn({ source: path, line: 1 }, `frontmatter in "${language}" is not read (only YAML is); shown as text`);
+    return frontmatterAsText(source);
   }
-  return value;
+  try {
+    // gray-matter caches by content unless given options; these are, so nothing is kept.
+    const parsed = matter(source.text, MATTER_OPTIONS);
+    const data = parsed.data;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      report.warn({ source: path, line: 2 }, 'frontmatter is not a list of properties; shown as text');
+      return frontmatterAsText(source);
+    }
+    return { data, body: parsed.content, bodyLine: lineOfBody(source.text, parsed.content) };
+  } catch (error) {
+    if (!(error instanceof YamlError)) throw error;
+    // The YAML's lines start on the file's second line.
+    const line = error.line === undefined ? 1 : error.line + 1;
+    report.warn({ source: path, line }, `broken YAML frontmatter (${error.message}); shown as text`);
+    return frontmatterAsText(source);
+  }
+}
+
+/**
+ * The note with its frontmatter block as a code block at the top, line for line where it was
+ * written (the fences stand where the `---` lines stood), and no properties.
+ */
+function frontmatterAsText(source: VaultNoteSource): { data: Frontmatter; body: string; bodyLine: number } {
+  const raw = matter(source.text, RAW_OPTIONS);
+  const header = source.text.slice(0, source.text.length - raw.content.length).split('\n');
+  const longestTicks = Math.max(2, ...(raw.matter.match(/`+/g) ?? []).map((ticks) => ticks.length));
+  const fence = '`'.repeat(longestTicks + 1);
+  const code = [fence, ...raw.matter.replace(/^[^\n]*\n/, '').split('\n').slice(0, header.length - 2), fence];
+  return { data: {}, body: `${code.join('\n')}\n${raw.content}`, bodyLine: 1 };
+}
+
+function lineOfBody(text: string, content: string): number {
+  return text.slice(0, text.length - content.length).split('\n').length;
 }
 
 /** A frontmatter value as text, if it is a non-empty string or a number. */

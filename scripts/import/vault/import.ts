@@ -23,7 +23,7 @@ export interface AttackData {
 
 export async function importVault(root: string, attack: AttackData, report: ImportReport): Promise<VaultImport> {
   const contents = await readVault(root, report);
-  const parsed = contents.notes.flatMap((source) => parseNote(source, root, report) ?? []);
+  const parsed = contents.notes.map((source) => parseNote(source, root, report));
   const published = parsed.filter((note) => note.publish);
   const paths = assignPaths(published, root, report);
   const assetPaths = assetPathsOf(contents.assets);

@@ -26,6 +26,9 @@ export const RESERVED_SECTIONS = new Set([
   '_astro', 'sitemap.xml', 'favicon.svg',
 ]);
 
+/** Pages of the site that notes live under: a permalink may name a page below them, not them. */
+const LIST_PAGES = new Set(['notes']);
+
 /** Procedure fields naming tactics and techniques, in the old and the new export format. */
 const MAPPING_FIELDS = ['tactics', 'techniques', 'sub_techniques', 'mitre_tactics', 'mitre_techniques'];
 
@@ -63,13 +66,13 @@ export function assignPaths(notes: ParsedNote[], vaultRoot: string, report: Impo
       claim(note, wanted);
       continue;
     }
-    if (wanted && note.permalink) {
-      report.warn(
-        { source: `${vaultRoot}/${note.file}` },
-        `permalink ${wanted} is already claimed by ${owners.get(wanted)!.file}; this note keeps its own path`,
-      );
+    const owner = wanted && owners.get(wanted);
+    const path = uniquePath(defaultPath(note), owners);
+    if (owner && (note.permalink || owner.permalink)) {
+      const what = note.permalink ? `its permalink ${wanted}` : `its page ${wanted}`;
+      report.warn({ source: `${vaultRoot}/${note.file}` }, `${what} is taken by ${owner.file}; published at ${path}`);
     }
-    claim(note, uniquePath(defaultPath(note), owners));
+    claim(note, path);
   }
   return paths;
 }
@@ -84,7 +87,8 @@ function permalinkPath(note: ParsedNote, vaultRoot: string, report: ImportReport
     .split('/')
     .filter((segment) => segment.trim() && !/^\.+$/.test(segment.trim()))
     .map(slugOf);
-  if (segments.length === 0 || RESERVED_SECTIONS.has(segments[0]!)) {
+  const listPage = segments.length === 1 && LIST_PAGES.has(segments[0]!);
+  if (segments.length === 0 || RESERVED_SECTIONS.has(segments[0]!) || listPage) {
     report.warn({ source: `${vaultRoot}/${note.file}` }, `permalink "${note.permalink}" is not usable here; the note keeps its own path`);
     return undefined;
   }

@@ -22,6 +22,8 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { AttackObject } from '../../../src/model/attack.ts';
+import { parseBounded } from '../../../src/pipeline/render/bounded-parse.ts';
+import { rehypeSafeUrls } from '../../../src/pipeline/render/safe-urls.ts';
 import { shorten } from '../markdown.ts';
 import type { ImportReport } from '../report.ts';
 import type { ParsedNote } from './frontmatter.ts';
@@ -33,6 +35,15 @@ const EMPTY_LINK = /\[\[\s*\]\]/;
 
 /** How deep embeds may nest (a note embedding a note embedding a note). */
 const EMBED_DEPTH = 3;
+
+/** How many notes one note may embed, counting embeds inside embeds: copies multiply otherwise. */
+export const MAX_EMBEDS = 50;
+
+/**
+ * The longest note body rendered as markdown (longer ones are shown as plain text): parsing costs
+ * grow with the text, and at this size even the costliest markdown renders in seconds.
+ */
+export const MAX_MARKDOWN_NOTE_CHARS = 256 * 1024;
 
 /** What the wikilink plugin puts in the tree for `[[target|alias]]` and `![[target|alias]]`. */
 interface WikiNode {
@@ -69,6 +80,8 @@ interface NoteRun {
   linksToNotes: Set<string>;
   linksToAttack: Set<AttackObject>;
   assets: Set<VaultAsset>;
+  /** Notes embedded so far, at any depth. */
+  embeds: number;
 }
 
 type AttributeRule = NonNullable<typeof defaultSchema.attributes>[string];
@@ -79,7 +92,7 @@ function withoutClassName(rules: AttributeRule | undefined): AttributeRule {
 }
 
 /** The sanitizer's allowlist for notes: GitHub's, plus what callouts, highlights and links need. */
-const notesSchema: Schema = {
+export const notesSchema: Schema = {
   ...defaultSchema,
   tagNames: [...(defaultSchema.tagNames ?? []), 'mark', 'u'],
   protocols: { ...defaultSchema.protocols, src: [] },
@@ -91,7 +104,7 @@ const notesSchema: Schema = {
     details: ['dataCallout', 'dataCalloutType', 'open'],
     summary: [...(defaultSchema.attributes?.summary ?? []), 'dataCalloutTitle'],
     img: [...(defaultSchema.attributes?.img ?? []), 'title', 'width', 'height'],
-    p: ['dataBlockId', ['className', 'embed-source']],
+    p: ['dataBlockId', ['className', 'embed-source', 'plain-text']],
     li: [...(defaultSchema.attributes?.li ?? []), 'dataBlockId'],
     ul: [...(defaultSchema.attributes?.ul ?? []), 'dataBlockId'],
     ol: [...(defaultSchema.attributes?.ol ?? []), 'start', 'dataBlockId'],
@@ -114,10 +127,10 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
     .use(rehypeSanitize, notesSchema)
+    .use(rehypeSafeUrls)
     .use(rehypeSlug)
     .use(rehypeBlockIds)
     .use(() => (tree: HastRoot) => {
-      removeOutsideImages(tree);
       removeIdsInEmbeds(tree);
       removeEmptyParagraphs(tree);
     })
@@ -155,14 +168,16 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
   function parsed(note: ParsedNote): Root {
     let tree = parsedTrees.get(note.id);
     if (!tree) {
-      tree = parser.runSync(parser.parse(stripComments(note.body))) as Root;
+      const bounded = parseBounded(stripComments(note.body), (text) => parser.parse(text), { maxChars: MAX_MARKDOWN_NOTE_CHARS });
+      for (const problem of bounded.problems) report.warn(atBodyLine(note, problem.line), problem.message);
+      tree = parser.runSync(bounded.tree) as Root;
       parsedTrees.set(note.id, tree);
     }
     return tree;
   }
 
   function render(note: ParsedNote): RenderedNote {
-    const run: NoteRun = { note, inlineTags: new Set(), linksToNotes: new Set(), linksToAttack: new Set(), assets: new Set() };
+    const run: NoteRun = { note, inlineTags: new Set(), linksToNotes: new Set(), linksToAttack: new Set(), assets: new Set(), embeds: 0 };
     const tree = structuredClone(parsed(note));
     expandEmbeds(tree, note, run, [note.id]);
     const hast = transformer.runSync(tree, new VFile({ data: { run } })) as HastRoot;
@@ -188,6 +203,10 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
       if (!note) return undefined;
       if (chain.includes(note.id) || chain.length > EMBED_DEPTH) {
         report.warn(lineOf(host, embed), `embed of "${embed.value}" is circular or nested too deep; shown as a link`);
+        return undefined;
+      }
+      if (++run.embeds > MAX_EMBEDS) {
+        report.warn(lineOf(host, embed), `embed of "${embed.value}" is one more than the ${MAX_EMBEDS} a note may show; shown as a link`);
         return undefined;
       }
       parent.children.splice(index, 1, embedBlock(note, anchor, run, chain));
@@ -323,8 +342,12 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
   }
 
   function lineOf(note: ParsedNote, node: { position?: Nodes['position'] }) {
-    const line = node.position ? node.position.start.line + note.bodyLine - 1 : undefined;
-    return { source: `${vaultRoot}/${note.file}`, line };
+    return atBodyLine(note, node.position?.start.line);
+  }
+
+  /** Where line `line` of a note's body is in its file. */
+  function atBodyLine(note: ParsedNote, line: number | undefined) {
+    return { source: `${vaultRoot}/${note.file}`, line: line === undefined ? undefined : line + note.bodyLine - 1 };
   }
 
   return { render, parsed };
@@ -380,18 +403,6 @@ function removeIdsInEmbeds(tree: HastRoot): void {
     visit(element, 'element', (inner: Element) => {
       if (inner !== element) delete inner.properties.id;
     });
-  });
-}
-
-/**
- * Images in raw HTML that do not come from this site lose their source: pages load nothing from
- * other sites. (Markdown images were already turned into links by resolveImage.)
- */
-function removeOutsideImages(tree: HastRoot): void {
-  visit(tree, 'element', (element: Element) => {
-    const src = element.properties.src;
-    if (typeof src === 'string' && !/^\/(?!\/)/.test(src)) delete element.properties.src;
-    delete element.properties.srcSet;
   });
 }
 
