@@ -2,7 +2,8 @@
  * `npm run bench`: times clean builds (import, Astro, search index) into temporary folders and
  * measures what they produce: the default site (three ATT&CK domains and the example vault), with
  * searches timed in Chromium on a cold cache, and the same ATT&CK data with a generated
- * 15,000-note vault. Figures go to the console; dist/ is untouched.
+ * 15,000-note vault; then the import of every malformed vault of the test corpus and of notes at
+ * the size limit in the costliest shapes. Figures go to the console; dist/ is untouched.
  */
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { generateVault } from './generate-vault.ts';
 import { runImport } from './import/run.ts';
 import { parseOptions, type Options } from './lib/options.ts';
+import { measureMalformedInputs, type CaseCost } from './lib/malformed-bench.ts';
 import { measureSearch, type QueryMeasure } from './lib/search-bench.ts';
 import { indexSite } from './lib/search-index.ts';
 
@@ -35,6 +37,7 @@ try {
     { name: `3 domains + generated vault of ${notes} notes`, targetSeconds: 180, vault: generated, measureSearches: false },
   ];
   for (const scenario of scenarios) printTable(scenario.name, await measure(scenario, options));
+  printTable('malformed and dense inputs (import alone, ICS bundle)', malformedRows(await measureMalformedInputs(work)));
 } finally {
   await rm(work, { recursive: true, force: true });
 }
@@ -70,6 +73,18 @@ async function measure(scenario: Scenario, base: Options): Promise<[string, stri
     // Other work on the machine slows every figure; the load says how busy it was.
     rows.push(['load average', `${loadBefore.toFixed(1)} before the searches, ${loadavg()[0]!.toFixed(1)} after`]);
   }
+  return rows;
+}
+
+function malformedRows(costs: CaseCost[]): [string, string][] {
+  const rows = costs.map((cost): [string, string] => [
+    cost.name,
+    `${cost.seconds.toFixed(1)} s${cost.peakMegabytes ? `, ${cost.peakMegabytes.toFixed(0)} MB` : ''}${cost.failed ? ' (import failed)' : ''}`,
+  ]);
+  const slowest = costs.reduce((a, b) => (b.seconds > a.seconds ? b : a));
+  const hungriest = costs.reduce((a, b) => ((b.peakMegabytes ?? 0) > (a.peakMegabytes ?? 0) ? b : a));
+  rows.push(['slowest', `${slowest.name}: ${slowest.seconds.toFixed(1)} s`]);
+  if (hungriest.peakMegabytes) rows.push(['most memory', `${hungriest.name}: ${hungriest.peakMegabytes.toFixed(0)} MB`]);
   return rows;
 }
 

@@ -40,10 +40,10 @@ function addFound(merged: Map<string, Found>, found: Found, report: ImportReport
     return;
   }
   if (existing.object.type !== found.object.type) {
-    const where = existing.source === found.source ? 'twice in this bundle' : `also in ${existing.source}`;
+    const where = existing.source === found.source ? 'earlier in this bundle' : `in ${existing.source}`;
     report.error(
       { source: found.source, objectId: id },
-      `one STIX id for two objects: a ${found.object.type} here and a ${existing.object.type} ${where}`,
+      `one STIX id for two objects, of types ${found.object.type} (here) and ${existing.object.type} (${where})`,
     );
     return;
   }

@@ -9,6 +9,8 @@
  */
 export const MARKER = 'PWNED';
 export const EVIL_HOST = 'evil.invalid';
+/** A reference every hostile object carries, so that payloads can cite it and get citation markup. */
+export const SHARED_REFERENCE = 'Shared Reference';
 
 export interface Payload {
   /** Short name, for failure messages and ATT&CK-like ids. */
@@ -87,6 +89,20 @@ export const MARKUP_PAYLOADS: Payload[] = [
   { id: 'citation-script', text: `(Citation: <script>${run}</script>)` },
   { id: 'citation-attribute', text: `(Citation: x" onmouseover="${run})` },
   { id: 'bidi-controls', text: `\u202e<img src=x onerror=${run}>\u202c` },
+  // URLs that browsers read as another site's: a backslash for a slash, a tab or newline inside.
+  { id: 'img-backslash', text: `<img src="/\\${EVIL_HOST}/backslash.png">` },
+  { id: 'img-tab', text: `<img src="/&#9;/${EVIL_HOST}/tab.png">` },
+  { id: 'img-newline', text: `<img src="/&#10;/${EVIL_HOST}/newline.png">` },
+  { id: 'img-srcset-backslash', text: `<img srcset="/\\${EVIL_HOST}/srcset.png 1x">` },
+  { id: 'a-backslash', text: `<a href="/\\${EVIL_HOST}/">backslash link</a>` },
+  { id: 'md-image-backslash', text: `![image](/\\${EVIL_HOST}/md.png)` },
+  // Citation tokens inside attribute values: resolved after sanitizing, they must not close the attribute.
+  { id: 'citation-itemprop', text: `<span itemprop="(Citation: ${SHARED_REFERENCE}) &gt;&lt;meta http-equiv=refresh content=0;url=${evil}/&gt;">x</span>` },
+  { id: 'citation-class', text: `<code class="(Citation: ${SHARED_REFERENCE}) &gt;&lt;script src=/wiki/files/evil.avif&gt;&lt;/script&gt;">x</code>` },
+  { id: 'citation-accesskey', text: `<b accesskey="(Citation: ${SHARED_REFERENCE}) &gt;&lt;img src=x onerror=${run}&gt;">x</b>` },
+  { id: 'citation-headers', text: `<table><tr><td headers="(Citation: ${SHARED_REFERENCE}) &gt;&lt;svg onload=${run}&gt;">x</td></tr></table>` },
+  { id: 'citation-title', text: `<span title="(Citation: ${SHARED_REFERENCE})&quot; onmouseover=&quot;${run}">x</span>` },
+  { id: 'citation-href', text: `<a href="https://example.com/(Citation: ${SHARED_REFERENCE})&quot;&gt;&lt;script&gt;${run}&lt;/script&gt;">x</a>` },
 ];
 
 /** For fields holding URLs (external references): schemes that run script, and attribute breakouts. */

@@ -5,7 +5,7 @@
  * round the sets' reference URLs and platforms. A finding on a page thus names its payload.
  */
 import { attackObject, bundle, matrix, relationship, tactic, technique, type Fields } from '../helpers/stix.ts';
-import { MARKUP_PAYLOADS, PATH_PAYLOADS, URL_PAYLOADS, type Payload } from './hostile-payloads.ts';
+import { MARKUP_PAYLOADS, PATH_PAYLOADS, SHARED_REFERENCE, URL_PAYLOADS, type Payload } from './hostile-payloads.ts';
 
 export function hostileStixBundle(): Fields {
   const sets = MARKUP_PAYLOADS.map(objectSet);
@@ -31,7 +31,8 @@ function objectSet({ text }: Payload, index: number): { tactic: Fields; objects:
   const alias = `${text} (alias)`;
   const reference = { source_name: text, description: text, url };
   const aliasReference = { source_name: alias, description: text, url };
-  const cited = { description: `${text}\n\n${text}(Citation: ${text})`, external_references: [reference] };
+  const shared = { source_name: SHARED_REFERENCE, url: 'https://example.com/shared' };
+  const cited = { description: `${text}\n\n${text}(Citation: ${text})`, external_references: [reference, shared] };
 
   /** The fields every ATT&CK object shares, all hostile but the ATT&CK id. */
   const common = (attackId: string, section: string, extraReferences: Fields[] = []): Fields => ({
@@ -43,6 +44,7 @@ function objectSet({ text }: Payload, index: number): { tactic: Fields; objects:
     external_references: [
       { source_name: 'mitre-attack', external_id: attackId, url: `https://attack.mitre.org/${section}/${attackId}` },
       reference,
+      { source_name: SHARED_REFERENCE, description: 'Cited from inside attributes.', url: 'https://example.com/shared' },
       ...extraReferences,
     ],
   });

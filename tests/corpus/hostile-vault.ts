@@ -7,7 +7,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { MARKUP_PAYLOADS, PATH_PAYLOADS, type Payload } from './hostile-payloads.ts';
+import { MARKER, MARKUP_PAYLOADS, PATH_PAYLOADS, type Payload } from './hostile-payloads.ts';
+import { YAML_BOMB } from './malformed-vault.ts';
 
 /** YAML double-quoted strings are JSON strings, escapes included (a NUL stays a NUL). */
 const yaml = (text: string) => JSON.stringify(text);
@@ -67,9 +68,47 @@ function pathNotes({ id, text }: Payload): [string, string][] {
   return fileName ? [permalinked, [`paths/named/${fileName}.md`, `${text}\n`]] : [permalinked];
 }
 
+/**
+ * Frontmatter that would run code if read as anything but plain YAML. The code would leave a file
+ * next to the vault's folder, which the site test looks for.
+ */
+function codeNotes(folder: string): [string, string][] {
+  const sentinel = (name: string) => JSON.stringify(join(folder, '..', '..', `${MARKER}-${name}`));
+  const write = (name: string) => `require('node:fs').writeFileSync(${sentinel(name)}, 'ran')`;
+  return [
+    ['frontmatter/js.md', `---js
+{ title: (${write('js')}, "js") }
+---
+Body.
+`],
+    ['frontmatter/javascript.md', `---javascript
+module.exports = (${write('javascript')}, {})
+---
+Body.
+`],
+    ['frontmatter/function.md', `---
+title: !!js/function "function () { ${write('function')} }"
+---
+Body.
+`],
+    ['frontmatter/bomb.md', `---
+${YAML_BOMB}
+---
+Body.
+`],
+    // A script named like an image, embedded and loaded as a script: it must never be published.
+    ['files/evil.avif', `alert('${MARKER}')//`],
+    ['frontmatter/disguised.md', `![[evil.avif]]
+
+<script src="/wiki/files/evil.avif"></script>
+`],
+  ];
+}
+
 /** Writes the vault into `folder`. */
 export async function writeHostileVault(folder: string): Promise<void> {
   const files: [string, string][] = [
+    ...codeNotes(folder),
     ['Target.md', '# Target\n\nThe note hostile links point at.\n'],
     ...MARKUP_PAYLOADS.flatMap((payload, index): [string, string][] => [
       [`notes/note ${index}.md`, markupNote(payload, index)],

@@ -7,7 +7,7 @@ import { readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants, gzipSync } from 'node:zlib';
 import { MAX_BUNDLE_BYTES } from '../../scripts/import/load.ts';
-import { bundle, relationship, sampleObjects, technique, writeBundle, type Fields } from '../helpers/stix.ts';
+import { bundle, group, relationship, sampleObjects, technique, writeBundle, type Fields } from '../helpers/stix.ts';
 
 export interface MalformedInput {
   name: string;
@@ -127,6 +127,53 @@ export const FATAL_INPUTS: MalformedInput[] = [
     message: /^attack-pattern---\.\/\.\.\/\.\.\/escaped: attack-pattern "Climbing" has an ATT&CK id that cannot name a page: "\.\.\/\.\.\/\.\.\/escaped"/,
   },
   {
+    name: 'a gzip-named file that is neither gzip nor brotli',
+    write: async (dir) => {
+      const path = join(dir, 'plain.json.gz');
+      await writeFile(path, JSON.stringify(bundle(sampleObjects())));
+      return path;
+    },
+    message: /^named \.gz, but it is not gzip data$/,
+  },
+  {
+    name: 'UTF-16 text',
+    write: async (dir) => {
+      const path = join(dir, 'utf16.json');
+      await writeFile(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(bundle(sampleObjects())), 'utf16le')]));
+      return path;
+    },
+    message: /^UTF-16 text; JSON bundles must be UTF-8/,
+  },
+  {
+    name: 'compressed data under a plain .json name',
+    write: async (dir) => {
+      const path = join(dir, 'compressed.json');
+      await writeFile(path, brotliCompressSync(JSON.stringify(bundle(sampleObjects()))));
+      return path;
+    },
+    message: /^(binary data, not JSON text|not UTF-8 text)/,
+  },
+  {
+    name: 'objects that are an object, not a list',
+    write: (dir) => writeBundle(dir, 'objects-object.json', { type: 'bundle', id: 'bundle--x', objects: {} }),
+    message: /^"objects" is not a list \(it is an object\)$/,
+  },
+  {
+    name: 'a bundle without objects at all',
+    write: (dir) => writeBundle(dir, 'no-objects.json', { type: 'bundle', id: 'bundle--x' }),
+    message: /^the bundle has no "objects" list$/,
+  },
+  {
+    name: 'one STIX id on two kinds of object',
+    write: withObject('two-kinds.json', { ...group('G1999', 'Twin'), id: 'attack-pattern--t1059' }),
+    message: /^attack-pattern--t1059: one STIX id for two objects, of types intrusion-set \(here\) and attack-pattern \(earlier in this bundle\)$/,
+  },
+  {
+    name: 'an ATT&CK id that names a list page',
+    write: withObject('list-page.json', technique('enterprise', 'Enterprise', ['execution'])),
+    message: /^attack-pattern--enterprise: attack-pattern "Enterprise" has an ATT&CK id that names a list page of the site: "enterprise"$/,
+  },
+  {
     name: 'two active objects with one ATT&CK id',
     write: withObject('twins.json', { ...technique('T1059', 'Twin', ['execution']), id: 'attack-pattern--twin' }),
     message: /^attack-pattern--t1059, attack-pattern--twin: several active objects claim techniques\/T1059$/,
@@ -135,6 +182,40 @@ export const FATAL_INPUTS: MalformedInput[] = [
 
 /** Warnings by default, errors under --strict. */
 export const RECOVERABLE_INPUTS: MalformedInput[] = [
+  {
+    name: 'a gzip-named file that holds brotli',
+    write: async (dir) => {
+      const path = join(dir, 'mislabelled.json.gz');
+      await writeFile(path, brotliCompressSync(JSON.stringify(bundle(sampleObjects()))));
+      return path;
+    },
+    message: /^named \.gz, but it is brotli data; read as brotli \(name it \.br\)$/,
+  },
+  {
+    name: 'a description of lists nested a hundred deep',
+    write: withObject('deep-lists.json', technique('T1999', 'Deep', ['execution'], { description: Array.from({ length: 100 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n') })),
+    message: /^attack-pattern--t1999: line \d+ of the text: lists or quotes nested \d+ levels deep \(the limit is 32\); shown as plain text$/,
+  },
+  {
+    name: 'a description of thousands of nested quotes',
+    write: withObject('deep-quotes.json', technique('T1999', 'Deep', ['execution'], { description: `${'>'.repeat(10_000)} x` })),
+    message: /^attack-pattern--t1999: line 1 of the text: lists or quotes nested \d+ levels deep \(the limit is 32\); shown as plain text$/,
+  },
+  {
+    name: 'a description with a run of twenty thousand emphasis marks',
+    write: withObject('emphasis.json', technique('T1999', 'Stars', ['execution'], { description: `${'*'.repeat(20_000)}x${'*'.repeat(20_000)}` })),
+    message: /^attack-pattern--t1999: line 1 of the text: a run of \d+ emphasis marks \(the limit is 64\); shown as plain text$/,
+  },
+  {
+    name: 'a description of HTML nested thousands deep',
+    write: withObject('deep-html.json', technique('T1999', 'Tags', ['execution'], { description: `${'<b>'.repeat(5000)}x${'</b>'.repeat(5000)}` })),
+    message: /^attack-pattern--t1999: line 1 of the text: HTML elements nested over 64 deep; shown as plain text$/,
+  },
+  {
+    name: 'a description larger than a text may be',
+    write: withObject('long.json', technique('T1999', 'Long', ['execution'], { description: 'word '.repeat(20_000) })),
+    message: /^attack-pattern--t1999: line 1 of the text: 100000 characters, over the 65536 rendered as markdown; shown as plain text$/,
+  },
   {
     name: 'a relationship to a missing object',
     write: withObject('dangling.json', relationship('uses', { id: 'intrusion-set--gone' }, sampleObjects()[3]!)),

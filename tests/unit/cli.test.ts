@@ -60,6 +60,22 @@ describe('npm run build with bad input', () => {
     expect(said(strict.stderr, 'error', source)).toContainEqual(expect.stringMatching(message));
   });
 
+  it('stops with status 1, naming it, on a vault that is a file', async () => {
+    const file = join(dir, 'one-note.md');
+    await writeFile(file, '# A note\n');
+    const path = await writeBundle(dir, 'enterprise-attack-18.1.json', bundle(sampleObjects()));
+    const result = await buildOverPreviousSite(['--bundle', path, '--vault', file]);
+    expect(result.status).toBe(1);
+    expect(said(result.stderr, 'error', file)).toEqual(['the notes vault is not a folder']);
+  });
+
+  it('exits with status 2 on a base path in the config that would write markup into pages', async () => {
+    await writeFile(join(dir, 'markup.config.json'), JSON.stringify({ base: '"><img src=x onerror=alert(1)>' }));
+    const result = run('scripts/build.ts', ['--config', join(dir, 'markup.config.json')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/base path .*: path segments may hold only letters, digits and \. _ ~ -/);
+  });
+
   it('exits with status 2 on an unknown option', () => {
     const result = run('scripts/build.ts', ['--no-such-option']);
     expect(result.status).toBe(2);

@@ -172,7 +172,7 @@ describe('backlinks on the pages', () => {
 describe('embeds and images', () => {
   const files = {
     'Source.md': '# Source\n\nIntro. ^intro\n\n## Part\n\nPart text.\n\n## Other\n\nOther text.\n',
-    'images/pic.png': Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+    'images/pic.png': Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
     'notes/Host.md': [
       '![[Source]]',
       '',
@@ -277,7 +277,7 @@ describe('Obsidian syntax', () => {
 });
 
 describe('bad input', () => {
-  it('leaves out broken YAML, binary and non-UTF-8 notes and oversized notes, naming each', async () => {
+  it('shows broken YAML as text, leaves out binary, non-UTF-8 and oversized notes, naming each', async () => {
     const result = await importNotes({
       'Good.md': 'fine',
       'Broken YAML.md': '---\nname: [unclosed\n---\nx',
@@ -285,10 +285,11 @@ describe('bad input', () => {
       'latin1.md': Buffer.from('Caf\xe9', 'latin1'),
       'huge.md': 'x'.repeat(NOTE_SIZE_LIMIT + 1),
     });
-    expect(result.collections.notes.map((n) => n.title)).toEqual(['Good']);
-    const problems = result.report.warnings.map((w) => `${w.source!.split('/').at(-1)}: ${w.message}`);
+    expect(result.collections.notes.map((n) => n.title)).toEqual(['Broken YAML', 'Good']);
+    expect(result.note('Broken YAML').html).toContain('<pre><code>name: [unclosed\n</code></pre>');
+    const problems = result.report.warnings.map((w) => `${w.source!.split('/').at(-1)}:${w.line ?? ''} ${w.message}`);
     expect(problems).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^Broken YAML\.md: line \d+: broken YAML frontmatter/),
+      expect.stringMatching(/^Broken YAML\.md:\d+ broken YAML frontmatter \(.*\); shown as text$/),
       'binary.md: binary file named .md; left out',
       'latin1.md: not UTF-8 text; left out',
       'huge.md: note larger than 2 MiB; left out',
@@ -315,7 +316,7 @@ describe('bad input', () => {
     const result = await importNotes({ 'A.md': '---\npermalink: shared\n---\na', 'B.md': '---\npermalink: shared\n---\nb' });
     expect(result.note('A').path).toBe('/shared/');
     expect(result.note('B').path).toBe('/notes/b/');
-    expect(messages(result)).toContain('permalink /shared/ is already claimed by A.md; this note keeps its own path');
+    expect(messages(result)).toContain('its permalink /shared/ is taken by A.md; published at /notes/b/');
   });
 
   it('turns every one of these into an error with --strict', async () => {

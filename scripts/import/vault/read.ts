@@ -101,7 +101,7 @@ async function isTheImageItSays(absolute: string, report: ImportReport): Promise
   if (!bytes) return false;
   const extension = extname(absolute).toLowerCase();
   if (IMAGE_TYPES[extension]!.matches(bytes)) return true;
-  report.warn({ source: absolute }, `not a ${extension.slice(1).toUpperCase()} image (its bytes say otherwise); left out`);
+  report.warn({ source: absolute }, `its bytes are not those of a ${extension.slice(1).toUpperCase()} image; left out`);
   return false;
 }
 

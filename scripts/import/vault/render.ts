@@ -206,7 +206,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
         return undefined;
       }
       if (++run.embeds > MAX_EMBEDS) {
-        report.warn(lineOf(host, embed), `embed of "${embed.value}" is one more than the ${MAX_EMBEDS} a note may show; shown as a link`);
+        report.warn(lineOf(host, embed), `embed of "${embed.value}" goes beyond the ${MAX_EMBEDS} embeds a note may show; shown as a link`);
         return undefined;
       }
       parent.children.splice(index, 1, embedBlock(note, anchor, run, chain));

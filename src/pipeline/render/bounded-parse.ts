@@ -14,7 +14,7 @@ import type { Paragraph, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 
 /** The longest text parsed as one document. */
-export const CHUNK_CHARS = 8 * 1024;
+export const CHUNK_CHARS = 4 * 1024;
 /** How deeply block quotes and lists may nest. */
 export const MAX_BLOCK_NESTING = 32;
 /** The longest run of one emphasis mark (`*`, `_`, `~`) outside a thematic break. */
@@ -222,13 +222,7 @@ function htmlNestingChange(line: string): number {
   return change;
 }
 
-/** A chunk as one paragraph of its text, line breaks kept. */
+/** A chunk as one paragraph of its text (line breaks are kept by the plain-text class). */
 function plainText(chunk: Chunk): Paragraph {
-  const lines = chunk.text.split('\n').length;
-  return {
-    type: 'paragraph',
-    data: { hProperties: { className: ['plain-text'] } },
-    children: [{ type: 'text', value: chunk.text }],
-    position: { start: { line: chunk.lineOffset + 1, column: 1 }, end: { line: chunk.lineOffset + lines, column: 1 } },
-  };
+  return { type: 'paragraph', data: { hProperties: { className: ['plain-text'] } }, children: [{ type: 'text', value: chunk.text }] };
 }
