@@ -8,6 +8,7 @@
 import { createServer, type ServerResponse, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { lookup } from 'mrmime';
 import sirv from 'sirv';
 import { SECURITY_HEADERS } from '../../src/lib/content-security-policy.ts';
 
@@ -30,6 +31,8 @@ export async function serveStatic(root: string, base = '/', { onSend, port = 0 }
     etag: false,
     setHeaders: (response, pathname, stats) => {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+      // Pagefind's index files have extensions of their own; every file gets a type.
+      if (!lookup(pathname)) response.setHeader('Content-Type', 'application/octet-stream');
       onSend?.(join(root, pathname), stats.size);
     },
   });
