@@ -32,7 +32,8 @@ export async function serveStatic(root: string, base = '/', { onSend, port = 0 }
     setHeaders: (response, pathname, stats) => {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
       // Pagefind's index files have extensions of their own; every file gets a type.
-      if (!lookup(pathname)) response.setHeader('Content-Type', 'application/octet-stream');
+      const name = pathname.split('/').at(-1)!;
+      if (name.includes('.') && !lookup(name)) response.setHeader('Content-Type', 'application/octet-stream');
       onSend?.(join(root, pathname), stats.size);
     },
   });

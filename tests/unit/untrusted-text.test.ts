@@ -194,8 +194,8 @@ describe('markdown with bounded parsing cost', () => {
     ['HTML', `${'<b>'.repeat(5000)}x${'</b>'.repeat(5000)}`],
   ])('keeps %s nested far too deep as plain text, with the line', (_, text) => {
     const { tree, problems } = bounded(text);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]!.message).toMatch(/shown as plain text/);
+    expect(problems.length).toBeGreaterThan(0);
+    for (const problem of problems) expect(problem.message).toMatch(/shown as plain text$/);
     expect(tree.children.some((node) => node.type === 'paragraph')).toBe(true);
   });
 
