@@ -8,12 +8,12 @@
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateVault } from './generate-vault.ts';
-import { runImport } from './import/run.ts';
-import { parseOptions, type Options } from './lib/options.ts';
-import { measureMalformedInputs, type CaseCost } from './lib/malformed-bench.ts';
-import { measureSearch, type QueryMeasure } from './lib/search-bench.ts';
-import { indexSite } from './lib/search-index.ts';
+import { generateVault } from '../src/tools/generate-vault.ts';
+import { runImport } from '../src/pipeline/run.ts';
+import { parseOptions, type Options } from '../src/cli/options.ts';
+import { measureMalformedInputs, type CaseCost } from '../src/tools/malformed-bench.ts';
+import { measureSearch, type QueryMeasure } from '../src/tools/search-bench.ts';
+import { indexSite } from '../src/pipeline/emit/search-index.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const TARGET_QUERY_MS = 300;

@@ -5,11 +5,11 @@
  */
 import { readdir, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { runImport } from './import/run.ts';
-import { printImportSummary, reportFailure } from './lib/console.ts';
-import { GENERATED_DIR, parseOptions, usage } from './lib/options.ts';
-import { indexSite } from './lib/search-index.ts';
-import { swapFolder } from './lib/swap-folder.ts';
+import { runImport } from '../src/pipeline/run.ts';
+import { printImportSummary, reportFailure } from '../src/cli/console.ts';
+import { GENERATED_DIR, parseOptions, usage } from '../src/cli/options.ts';
+import { indexSite } from '../src/pipeline/emit/search-index.ts';
+import { swapFolder } from '../src/pipeline/emit/swap-folder.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 

@@ -4,9 +4,9 @@
  * then kb.config.json). Exit status: 0 nothing broken, 1 broken links, 2 bad usage.
  */
 import { parseArgs } from 'node:util';
-import { EXIT_BAD_INPUT, reportFailure } from './lib/console.ts';
-import { checkLinks } from './lib/links.ts';
-import { builtSiteBase, UsageError } from './lib/options.ts';
+import { EXIT_BAD_INPUT, reportFailure } from '../src/cli/console.ts';
+import { checkLinks } from '../src/tools/links.ts';
+import { builtSiteBase, UsageError } from '../src/cli/options.ts';
 
 const BROKEN_SHOWN = 50;
 

@@ -2,9 +2,9 @@
  * `npm run import`: reads the STIX bundles and writes the content collections the site is built
  * from. Exit status: 0 done, 1 bad input (the message names the file and object), 2 bad usage.
  */
-import { runImport } from './import/run.ts';
-import { reportFailure, printImportSummary } from './lib/console.ts';
-import { GENERATED_DIR, parseOptions, usage } from './lib/options.ts';
+import { runImport } from '../src/pipeline/run.ts';
+import { reportFailure, printImportSummary } from '../src/cli/console.ts';
+import { GENERATED_DIR, parseOptions, usage } from '../src/cli/options.ts';
 
 try {
   const options = await parseOptions(process.argv.slice(2));

@@ -4,9 +4,9 @@
  * kb.config.json), with the headers a host should send. Exit status: 2 bad usage.
  */
 import { parseArgs } from 'node:util';
-import { reportFailure } from './lib/console.ts';
-import { builtSiteBase, UsageError } from './lib/options.ts';
-import { serveStatic } from './lib/static-server.ts';
+import { reportFailure } from '../src/cli/console.ts';
+import { builtSiteBase, UsageError } from '../src/cli/options.ts';
+import { serveStatic } from '../src/tools/static-server.ts';
 
 try {
   const { dist, base, port } = await readArguments(process.argv.slice(2));

@@ -5,8 +5,8 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { launchBrowser } from './lib/browser.ts';
-import { serveStatic } from './lib/static-server.ts';
+import { launchBrowser } from '../src/tools/browser.ts';
+import { serveStatic } from '../src/tools/static-server.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

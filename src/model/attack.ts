@@ -1,6 +1,6 @@
 /**
  * The one model of ATT&CK objects. The import script writes collections in this shape
- * (scripts/import/emit.ts validates against these schemas) and the site reads them through
+ * (src/pipeline/emit/collections.ts validates against these schemas) and the site reads them through
  * src/content.config.ts with the same schemas.
  *
  * Objects refer to each other by STIX id; every object carries its own site `path`.

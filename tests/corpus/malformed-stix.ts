@@ -6,7 +6,7 @@
 import { readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants, gzipSync } from 'node:zlib';
-import { MAX_BUNDLE_BYTES } from '../../scripts/import/load.ts';
+import { MAX_BUNDLE_BYTES } from '../../src/pipeline/sources/bundles.ts';
 import { bundle, group, relationship, sampleObjects, technique, writeBundle, type Fields } from '../helpers/stix.ts';
 
 export interface MalformedInput {

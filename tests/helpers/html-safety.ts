@@ -6,7 +6,7 @@
  * the site's `files/` would be a vault file run as script), and head-only elements (<meta>,
  * <link>) in the body, where only content could have put them.
  */
-import type { Tag } from '../../scripts/lib/html.ts';
+import type { Tag } from '../../src/tools/html.ts';
 
 /** Attributes whose value is a URL, on any element. */
 const URL_ATTRIBUTES = ['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'background', 'ping', 'cite', 'longdesc', 'manifest'];

@@ -1,8 +1,8 @@
 /** A built site served under its base path, and Chromium to visit it. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { serveStatic } from '../../scripts/lib/static-server.ts';
+import { launchBrowser } from '../../src/tools/browser.ts';
+import { serveStatic } from '../../src/tools/static-server.ts';
 
 export interface SiteBrowser {
   /** The site's address, base path included: `http://127.0.0.1:41234/wiki/`. */

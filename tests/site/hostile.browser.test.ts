@@ -6,8 +6,8 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTags } from '../../scripts/lib/html.ts';
-import { checkLinks } from '../../scripts/lib/links.ts';
+import { readTags } from '../../src/tools/html.ts';
+import { checkLinks } from '../../src/tools/links.ts';
 import { MARKUP_PAYLOADS } from '../corpus/hostile-payloads.ts';
 import { buildHostileSite, HOSTILE_BASE } from '../corpus/hostile-site.ts';
 import { unsafeMarkup } from '../helpers/html-safety.ts';

@@ -3,7 +3,7 @@
  * and holds nothing the policy would refuse or that could run script (see html-safety.ts).
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { readTags, type Tag } from '../../scripts/lib/html.ts';
+import { readTags, type Tag } from '../../src/tools/html.ts';
 import { unsafeMarkup } from '../helpers/html-safety.ts';
 import { readBuiltPages } from '../helpers/site-files.ts';
 

@@ -1,6 +1,6 @@
 /** The importer and page assembly on the real vendored ATT&CK 18.1 data. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runImport, type ImportResult } from '../../scripts/import/run.ts';
+import { runImport, type ImportResult } from '../../src/pipeline/run.ts';
 import { AttackGraph } from '../../src/lib/graph.ts';
 import { domainListPage, listSection } from '../../src/lib/pages/lists.ts';
 import { mitigationPage } from '../../src/lib/pages/mitigation.ts';

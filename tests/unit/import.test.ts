@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BUNDLE_BYTES } from '../../scripts/import/load.ts';
-import { runImport } from '../../scripts/import/run.ts';
-import { ImportError } from '../../scripts/import/report.ts';
+import { MAX_BUNDLE_BYTES } from '../../src/pipeline/sources/bundles.ts';
+import { runImport } from '../../src/pipeline/run.ts';
+import { ImportError } from '../../src/pipeline/report.ts';
 import { bundle, group, relationship, sampleObjects, technique, tempDir, writeBundle } from '../helpers/stix.ts';
 
 let dir: string;

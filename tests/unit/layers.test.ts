@@ -1,7 +1,7 @@
 /** ATT&CK Navigator layers on the real vendored ATT&CK 18.1 data, checked against layer format 4.5. */
 import { z } from 'astro/zod';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runImport } from '../../scripts/import/run.ts';
+import { runImport } from '../../src/pipeline/run.ts';
 import { AttackGraph } from '../../src/lib/graph.ts';
 import { layerFiles, layerObjects, navigatorLayer, type LayerObject } from '../../src/lib/layers.ts';
 import { DOMAINS, type Domain } from '../../src/model/attack.ts';

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkLinks } from '../../scripts/lib/links.ts';
+import { checkLinks } from '../../src/tools/links.ts';
 import { tempDir } from '../helpers/stix.ts';
 
 let dir: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMarkdownRenderer } from '../../scripts/import/markdown.ts';
-import { safeUrl } from '../../scripts/import/normalize.ts';
+import { createMarkdownRenderer } from '../../src/pipeline/render/markdown.ts';
+import { safeUrl } from '../../src/pipeline/stages/normalize.ts';
 
 const SITE_PATHS: Record<string, string> = {
   'https://attack.mitre.org/techniques/T1059/001': '/techniques/T1059/001/',

@@ -1,6 +1,6 @@
 /** The matrix pages' data on the real vendored ATT&CK 18.1 data. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runImport } from '../../scripts/import/run.ts';
+import { runImport } from '../../src/pipeline/run.ts';
 import { AttackGraph } from '../../src/lib/graph.ts';
 import { domainMatrix, matrixIndex, matrixPage, matrixPages, platformSlug, type MatrixPage } from '../../src/lib/pages/matrix.ts';
 import { techniquesOfTactic } from '../../src/lib/pages/tactic.ts';

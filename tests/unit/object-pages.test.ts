@@ -1,6 +1,6 @@
 /** Data assembly of the group, software, campaign, detection, data component and asset pages, on real data. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runImport } from '../../scripts/import/run.ts';
+import { runImport } from '../../src/pipeline/run.ts';
 import { AttackGraph } from '../../src/lib/graph.ts';
 import { analyticRows } from '../../src/lib/pages/analytics.ts';
 import { assetPage } from '../../src/lib/pages/asset.ts';

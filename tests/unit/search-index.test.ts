@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { indexSite } from '../../scripts/lib/search-index.ts';
+import { indexSite } from '../../src/pipeline/emit/search-index.ts';
 
 let site: string;
 

@@ -1,6 +1,6 @@
 /** Search: exact-match keys, result order, and the entries of object pages on the real vendored data. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runImport } from '../../scripts/import/run.ts';
+import { runImport } from '../../src/pipeline/run.ts';
 import { AttackGraph } from '../../src/lib/graph.ts';
 import { exactFilters, exactQueryFilter, normalizeAttackId, normalizeName } from '../../src/lib/search/exact.ts';
 import { objectSearchEntry } from '../../src/lib/search/object-entry.ts';

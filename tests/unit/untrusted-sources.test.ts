@@ -7,10 +7,10 @@ import type { AddressInfo } from 'node:net';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBundle } from '../../scripts/import/load.ts';
-import { ImportReport } from '../../scripts/import/report.ts';
-import { normalizeBase, parseOptions, UsageError } from '../../scripts/lib/options.ts';
-import { serveStatic, type RunningServer } from '../../scripts/lib/static-server.ts';
+import { loadBundle } from '../../src/pipeline/sources/bundles.ts';
+import { ImportReport } from '../../src/pipeline/report.ts';
+import { normalizeBase, parseOptions, UsageError } from '../../src/cli/options.ts';
+import { serveStatic, type RunningServer } from '../../src/tools/static-server.ts';
 import { HEADER_POLICY } from '../../src/lib/content-security-policy.ts';
 import { tempDir } from '../helpers/stix.ts';
 

@@ -3,10 +3,10 @@
  * out of an attribute, URLs read as browsers read them, and markdown whose parsing cost is bounded.
  */
 import { describe, expect, it } from 'vitest';
-import { createMarkdownRenderer, sanitizeSchema } from '../../scripts/import/markdown.ts';
-import { ImportReport } from '../../scripts/import/report.ts';
-import { parseNote } from '../../scripts/import/vault/frontmatter.ts';
-import { readTags } from '../../scripts/lib/html.ts';
+import { createMarkdownRenderer, sanitizeSchema } from '../../src/pipeline/render/markdown.ts';
+import { ImportReport } from '../../src/pipeline/report.ts';
+import { parseNote } from '../../src/pipeline/vault/frontmatter.ts';
+import { readTags } from '../../src/tools/html.ts';
 import { PageReferences } from '../../src/lib/references.ts';
 import {
   CHUNK_CHARS,

@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runImport } from '../../scripts/import/run.ts';
+import { runImport } from '../../src/pipeline/run.ts';
 import { MALFORMED_VAULTS } from '../corpus/malformed-vault.ts';
 import { bundle, sampleObjects, tempDir, writeBundle } from '../helpers/stix.ts';
 
@@ -60,7 +60,7 @@ describe('a vault that cannot be read', () => {
     // Permissions do not bind root, so the check runs as another user when the tests run as root.
     const asNobody = process.getuid?.() === 0 && spawnSync('runuser', ['--help']).status === 0;
     const script = `
-      import { runImport } from ${JSON.stringify(join(process.cwd(), 'scripts/import/run.ts'))};
+      import { runImport } from ${JSON.stringify(join(process.cwd(), 'src/pipeline/run.ts'))};
       const { collections, report } = await runImport({ bundles: [${JSON.stringify(bundlePath)}], vault: ${JSON.stringify(root)} });
       console.log(JSON.stringify({ notes: collections.notes.map((note) => note.title), warnings: report.warnings }));`;
     const command = asNobody ? ['runuser', '-u', 'nobody', '--', process.execPath] : [process.execPath];

@@ -2,10 +2,10 @@
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportError } from '../../scripts/import/report.ts';
-import { runImport, type ImportResult } from '../../scripts/import/run.ts';
-import { NOTE_SIZE_LIMIT } from '../../scripts/import/vault/read.ts';
-import { stripComments } from '../../scripts/import/vault/syntax.ts';
+import { ImportError } from '../../src/pipeline/report.ts';
+import { runImport, type ImportResult } from '../../src/pipeline/run.ts';
+import { NOTE_SIZE_LIMIT } from '../../src/pipeline/sources/vault.ts';
+import { stripComments } from '../../src/pipeline/render/obsidian.ts';
 import { tagPath } from '../../src/lib/slugs.ts';
 import { Vault } from '../../src/lib/vault.ts';
 import type { Note } from '../../src/model/notes.ts';

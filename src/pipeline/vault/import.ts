@@ -1,12 +1,12 @@
 /** The vault pipeline: read → parse frontmatter → give pages their paths → render → build notes. */
-import { slugOf, tagPath } from '../../../src/lib/slugs.ts';
-import type { AttackObject } from '../../../src/model/attack.ts';
-import type { Note, VaultFile } from '../../../src/model/notes.ts';
+import { slugOf, tagPath } from '../../lib/slugs.ts';
+import type { AttackObject } from '../../model/attack.ts';
+import type { Note, VaultFile } from '../../model/notes.ts';
 import type { ImportReport } from '../report.ts';
 import { parseNote, type ParsedNote } from './frontmatter.ts';
-import { assignPaths, buildNote } from './normalize.ts';
-import { readVault, type VaultAsset } from './read.ts';
-import { createNoteRenderer, type VaultLinks } from './render.ts';
+import { assignPaths, buildNote } from './notes.ts';
+import { readVault, type VaultAsset } from '../sources/vault.ts';
+import { createNoteRenderer, type VaultLinks } from '../render/notes.ts';
 import { AttackLookup, VaultIndex } from './resolve.ts';
 
 export interface VaultImport {

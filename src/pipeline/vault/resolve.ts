@@ -5,9 +5,9 @@
  * name (case-insensitive, shortest path first), then by alias; a target with `/` also matches a
  * file whose name has `-` in its place.
  */
-import type { AttackObject, AttackType } from '../../../src/model/attack.ts';
+import type { AttackObject, AttackType } from '../../model/attack.ts';
 import type { ParsedNote } from './frontmatter.ts';
-import type { VaultAsset } from './read.ts';
+import type { VaultAsset } from '../sources/vault.ts';
 
 const ID_FORMS: [RegExp, AttackType][] = [
   [/^TA\d{4}$/, 'tactic'],

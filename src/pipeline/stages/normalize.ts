@@ -2,13 +2,13 @@
  * Normalizing: turns each linked STIX object into the site's model (src/model/attack.ts), renders
  * its texts, and keeps the relationships the pages show (both ends loaded and active).
  */
-import { DOMAINS, RELATIONSHIP_TYPES, type Domain, type Reference, type Relationship } from '../../src/model/attack.ts';
-import type { Collections } from '../../src/model/collections.ts';
+import { DOMAINS, RELATIONSHIP_TYPES, type Domain, type Reference, type Relationship } from '../../model/attack.ts';
+import type { Collections } from '../../model/collections.ts';
 import { ATTACK_ID_SOURCES, type AttackIndex, type Linked, type StixRelationship } from './link.ts';
-import type { createMarkdownRenderer } from './markdown.ts';
+import type { createMarkdownRenderer } from '../render/markdown.ts';
 import type { Found } from './merge.ts';
-import type { ImportReport, Location } from './report.ts';
-import type { ExternalReference, StixObjectOf, StixType } from './stix.ts';
+import type { ImportReport, Location } from '../report.ts';
+import type { ExternalReference, StixObjectOf, StixType } from '../sources/stix.ts';
 
 type Markdown = ReturnType<typeof createMarkdownRenderer>;
 type Of<T extends Exclude<StixType, 'relationship'>> = StixObjectOf<T> & { type: T };

@@ -9,9 +9,9 @@
  */
 import matter from 'gray-matter';
 import { join } from 'node:path';
-import { parseYaml, YamlError } from '../../../src/pipeline/sources/yaml.ts';
+import { parseYaml, YamlError } from '../sources/yaml.ts';
 import type { ImportReport } from '../report.ts';
-import type { VaultNoteSource } from './read.ts';
+import type { VaultNoteSource } from '../sources/vault.ts';
 
 /** Languages gray-matter would run or parse besides YAML: each one refuses. */
 const REFUSED_ENGINES = ['javascript', 'js', 'coffee', 'coffeescript', 'cson', 'json', 'toml'];

@@ -1,13 +1,13 @@
 /** The import pipeline: ATT&CK bundles (load → merge → link → normalize), then the vault, then emit. */
-import type { AttackObject } from '../../src/model/attack.ts';
-import type { Collections } from '../../src/model/collections.ts';
-import { checkCitations } from './citations.ts';
-import { emitCollections } from './emit.ts';
-import { buildIndex, type AttackIndex } from './link.ts';
-import { loadBundle } from './load.ts';
-import { createMarkdownRenderer } from './markdown.ts';
-import { mergeBundles } from './merge.ts';
-import { normalize, type ObjectCollections } from './normalize.ts';
+import type { AttackObject } from '../model/attack.ts';
+import type { Collections } from '../model/collections.ts';
+import { checkCitations } from './stages/citations.ts';
+import { emitCollections } from './emit/collections.ts';
+import { buildIndex, type AttackIndex } from './stages/link.ts';
+import { loadBundle } from './sources/bundles.ts';
+import { createMarkdownRenderer } from './render/markdown.ts';
+import { mergeBundles } from './stages/merge.ts';
+import { normalize, type ObjectCollections } from './stages/normalize.ts';
 import { ImportError, ImportReport } from './report.ts';
 import { importVault, type VaultImport } from './vault/import.ts';
 

@@ -5,11 +5,11 @@
  */
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { collectionsFolder } from '../../src/lib/generated-loader.ts';
-import { COLLECTION_SCHEMAS, type CollectionName, type Collections } from '../../src/model/collections.ts';
-import { swapFolder } from '../lib/swap-folder.ts';
-import { ImportError, type ImportReport } from './report.ts';
-import type { VaultAsset } from './vault/read.ts';
+import { collectionsFolder } from '../../lib/generated-loader.ts';
+import { COLLECTION_SCHEMAS, type CollectionName, type Collections } from '../../model/collections.ts';
+import { swapFolder } from './swap-folder.ts';
+import { ImportError, type ImportReport } from '../report.ts';
+import type { VaultAsset } from '../sources/vault.ts';
 
 export const FILES_FOLDER = 'files';
 

@@ -11,12 +11,12 @@ import remarkParse from 'remark-parse';
 import wikiLinkPlugin from '@flowershow/remark-wiki-link';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { slugOf } from '../../../src/lib/slugs.ts';
-import type { AttackObject } from '../../../src/model/attack.ts';
-import type { Command, Note, Procedure } from '../../../src/model/notes.ts';
+import { slugOf } from '../../lib/slugs.ts';
+import type { AttackObject } from '../../model/attack.ts';
+import type { Command, Note, Procedure } from '../../model/notes.ts';
 import type { ImportReport } from '../report.ts';
 import { flag, list, text, type Frontmatter, type ParsedNote } from './frontmatter.ts';
-import type { RenderedNote } from './render.ts';
+import type { RenderedNote } from '../render/notes.ts';
 import { splitTarget, type AttackLookup, type VaultIndex } from './resolve.ts';
 
 /** First path segments that belong to the site's own pages: a permalink may not take them. */

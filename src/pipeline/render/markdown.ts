@@ -16,10 +16,10 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import type { RichText } from '../../src/model/attack.ts';
-import { parseBounded } from '../../src/pipeline/render/bounded-parse.ts';
-import { forEachElement, rehypeSafeUrls } from '../../src/pipeline/render/safe-urls.ts';
-import type { ImportReport, Location } from './report.ts';
+import type { RichText } from '../../model/attack.ts';
+import { parseBounded } from './bounded-parse.ts';
+import { forEachElement, rehypeSafeUrls } from './safe-urls.ts';
+import type { ImportReport, Location } from '../report.ts';
 
 /** GitHub's allowlist, plus <u>, minus images and form inputs (pages must work offline). */
 export const sanitizeSchema = {

@@ -2,10 +2,10 @@
  * Merging: the objects of every bundle, checked against the STIX input schemas, as one set keyed by
  * STIX id. An object found in several bundles is kept once, with the union of their domains.
  */
-import type { Domain } from '../../src/model/attack.ts';
-import type { Bundle } from './load.ts';
-import type { ImportReport } from './report.ts';
-import { isKnownType, parseStixObject, type StixObject } from './stix.ts';
+import type { Domain } from '../../model/attack.ts';
+import type { Bundle } from '../sources/bundles.ts';
+import type { ImportReport } from '../report.ts';
+import { isKnownType, parseStixObject, type StixObject } from '../sources/stix.ts';
 
 export interface Found<T extends StixObject = StixObject> {
   object: T;

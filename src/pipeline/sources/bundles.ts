@@ -5,8 +5,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { DOMAINS, type Domain } from '../../src/model/attack.ts';
-import { ImportError, type ImportReport } from './report.ts';
+import { DOMAINS, type Domain } from '../../model/attack.ts';
+import { ImportError, type ImportReport } from '../report.ts';
 
 export type RawObject = Record<string, unknown>;
 

@@ -2,9 +2,9 @@
  * Citations are resolved against the references of the object or relationship whose text holds
  * them. One that names no such reference stays plain text on the page; here it becomes a warning.
  */
-import type { Reference } from '../../src/model/attack.ts';
-import type { Collections } from '../../src/model/collections.ts';
-import type { ImportReport } from './report.ts';
+import type { Reference } from '../../model/attack.ts';
+import type { Collections } from '../../model/collections.ts';
+import type { ImportReport } from '../report.ts';
 
 interface Owner {
   id: string;

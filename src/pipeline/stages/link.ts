@@ -10,10 +10,10 @@ import {
   type AttackType,
   type Domain,
   type Status,
-} from '../../src/model/attack.ts';
+} from '../../model/attack.ts';
 import type { Found } from './merge.ts';
-import type { ImportReport } from './report.ts';
-import type { StixObject, StixObjectOf, StixType } from './stix.ts';
+import type { ImportReport } from '../report.ts';
+import type { StixObject, StixObjectOf, StixType } from '../sources/stix.ts';
 
 type ObjectStixType = Exclude<StixType, 'relationship'>;
 type StixAttackObject = Exclude<StixObject, { type: 'relationship' }>;

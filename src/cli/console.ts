@@ -1,7 +1,7 @@
 /** What the scripts print: summaries, warnings, and failures with their exit status. */
-import { DOMAIN_LABELS } from '../../src/model/attack.ts';
-import type { ImportResult } from '../import/run.ts';
-import { ImportError, formatProblem } from '../import/report.ts';
+import { DOMAIN_LABELS } from '../model/attack.ts';
+import type { ImportResult } from '../pipeline/run.ts';
+import { ImportError, formatProblem } from '../pipeline/report.ts';
 import { UsageError } from './options.ts';
 
 /** Warnings printed in full; the rest are counted (all are in the saved report). */

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MALFORMED_VAULTS } from '../../tests/corpus/malformed-vault.ts';
-import { MAX_MARKDOWN_NOTE_CHARS } from '../import/vault/render.ts';
+import { MAX_MARKDOWN_NOTE_CHARS } from '../pipeline/render/notes.ts';
 
 const BUNDLE = 'content/attack/ics-attack-18.1.json.br';
 const GNU_TIME = '/usr/bin/time';

@@ -7,8 +7,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'astro/zod';
-import { isUrl } from '../import/load.ts';
-export { GENERATED_DIR } from '../../src/lib/generated-loader.ts';
+import { isUrl } from '../pipeline/sources/bundles.ts';
+export { GENERATED_DIR } from '../lib/generated-loader.ts';
 
 export const DEFAULT_CONFIG_FILE = 'kb.config.json';
 export const DEFAULT_BUNDLE_DIR = 'content/attack';

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { lookup } from 'mrmime';
 import sirv from 'sirv';
-import { SECURITY_HEADERS } from '../../src/lib/content-security-policy.ts';
+import { SECURITY_HEADERS } from '../lib/content-security-policy.ts';
 
 export interface RunningServer {
   /** e.g. `http://127.0.0.1:41234/wiki/` */

@@ -21,15 +21,15 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import type { AttackObject } from '../../../src/model/attack.ts';
-import { parseBounded } from '../../../src/pipeline/render/bounded-parse.ts';
-import { rehypeSafeUrls } from '../../../src/pipeline/render/safe-urls.ts';
-import { shorten } from '../markdown.ts';
+import type { AttackObject } from '../../model/attack.ts';
+import { parseBounded } from './bounded-parse.ts';
+import { rehypeSafeUrls } from './safe-urls.ts';
+import { shorten } from './markdown.ts';
 import type { ImportReport } from '../report.ts';
-import type { ParsedNote } from './frontmatter.ts';
-import type { VaultAsset } from './read.ts';
-import { splitTarget, type AttackLookup, type VaultIndex } from './resolve.ts';
-import { blockAnchor, rehypeBlockIds, remarkBlockIds, remarkTags, stripComments } from './syntax.ts';
+import type { ParsedNote } from '../vault/frontmatter.ts';
+import type { VaultAsset } from '../sources/vault.ts';
+import { splitTarget, type AttackLookup, type VaultIndex } from '../vault/resolve.ts';
+import { blockAnchor, rehypeBlockIds, remarkBlockIds, remarkTags, stripComments } from './obsidian.ts';
 
 const EMPTY_LINK = /\[\[\s*\]\]/;
 
