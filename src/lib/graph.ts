@@ -3,12 +3,13 @@
  * either end. Built once per build; every page reads from it. Pure, so tests build it from the
  * importer's output directly.
  */
-import { COLLECTION_OF_TYPE, DOMAINS, type Analytic, type AttackObject, type AttackType, type Domain, type Relationship, type Technique } from '../model/attack.ts';
-import type { Collections } from '../model/collections.ts';
+import { DOMAINS, type Analytic, type AttackObject, type DetectionStrategy, type Domain, type ObjectOf, type Relationship, type Technique } from '../model/attack.ts';
+import { objectsOf, type Collections } from '../model/collections.ts';
+import { attackIdSortKey, compareAttackIds } from '../model/ids.ts';
+import { ALL_KINDS, type Kind } from '../model/kinds.ts';
 import { pushTo } from './lists-by-key.ts';
 
 type RelationshipType = Relationship['type'];
-type ObjectOfType<T extends AttackType> = Extract<AttackObject, { type: T }>;
 
 export class AttackGraph {
   readonly collections: Collections;
@@ -23,7 +24,7 @@ export class AttackGraph {
 
   constructor(collections: Collections) {
     this.collections = collections;
-    for (const type of Object.keys(COLLECTION_OF_TYPE) as AttackType[]) {
+    for (const type of ALL_KINDS) {
       for (const object of this.all(type)) {
         this.byId.set(object.id, object);
         this.byTypeAndAttackId.set(`${type}/${object.attackId}`, object);
@@ -48,12 +49,12 @@ export class AttackGraph {
     }
   }
 
-  all<T extends AttackType>(type: T): ObjectOfType<T>[] {
-    return this.collections[COLLECTION_OF_TYPE[type]] as ObjectOfType<T>[];
+  all<T extends Kind>(type: T): ObjectOf<T>[] {
+    return objectsOf(this.collections, type);
   }
 
   /** Active objects of a type, in ATT&CK id order; `domain` keeps those of one domain. */
-  active<T extends AttackType>(type: T, domain?: Domain): ObjectOfType<T>[] {
+  active<T extends Kind>(type: T, domain?: Domain): ObjectOf<T>[] {
     const key = `${type}/${domain ?? ''}`;
     let list = this.activeLists.get(key);
     if (!list) {
@@ -62,20 +63,26 @@ export class AttackGraph {
         .sort(byAttackId);
       this.activeLists.set(key, list);
     }
-    return list as ObjectOfType<T>[];
+    return list as ObjectOf<T>[];
+  }
+
+  /** Domains that were loaded, in the usual order. */
+  loadedDomains(): Domain[] {
+    const loaded = new Set(this.collections.releases.map((release) => release.domain));
+    return DOMAINS.filter((domain) => loaded.has(domain));
   }
 
   get(id: string): AttackObject | undefined {
     return this.byId.get(id);
   }
 
-  getOfType<T extends AttackType>(type: T, id: string | undefined): ObjectOfType<T> | undefined {
+  getOfType<T extends Kind>(type: T, id: string | undefined): ObjectOf<T> | undefined {
     const object = id === undefined ? undefined : this.byId.get(id);
-    return object?.type === type ? (object as ObjectOfType<T>) : undefined;
+    return object?.type === type ? (object as ObjectOf<T>) : undefined;
   }
 
-  byAttack<T extends AttackType>(type: T, attackId: string): ObjectOfType<T> | undefined {
-    return this.byTypeAndAttackId.get(`${type}/${attackId}`) as ObjectOfType<T> | undefined;
+  byAttack<T extends Kind>(type: T, attackId: string): ObjectOf<T> | undefined {
+    return this.byTypeAndAttackId.get(`${type}/${attackId}`) as ObjectOf<T> | undefined;
   }
 
   /** Relationships of a type leaving the object, each with the object at the other end, in id order. */
@@ -96,6 +103,11 @@ export class AttackGraph {
   /** Active analytics with a log source from the data component, in id order. */
   analyticsUsing(dataComponentId: string): Analytic[] {
     return this.analyticsByDataComponent.get(dataComponentId) ?? [];
+  }
+
+  /** A detection strategy's active analytics, in the order it lists them. */
+  activeAnalyticsOf(strategy: DetectionStrategy): Analytic[] {
+    return strategy.analytics.map((id) => this.getOfType('analytic', id)).filter((analytic): analytic is Analytic => analytic?.status === 'active');
   }
 
   /** The object that a revoked object's URL should lead to (itself when not revoked). */
@@ -125,22 +137,7 @@ export interface Related {
 
 /** T1059 < T1059.001 < T1059.002 < T1060 < T1100; domains order objects with equal ids. */
 export function byAttackId(a: AttackObject, b: AttackObject): number {
-  return (
-    compareKeys(attackIdSortKey(a.attackId), attackIdSortKey(b.attackId)) ||
-    DOMAINS.indexOf(a.domains[0]!) - DOMAINS.indexOf(b.domains[0]!)
-  );
-}
-
-const sortKeys = new Map<string, string>();
-
-/** The id with its numbers zero-padded, so that plain string order is numeric order. */
-export function attackIdSortKey(attackId: string): string {
-  let key = sortKeys.get(attackId);
-  if (key === undefined) {
-    key = attackId.replace(/\d+/g, (digits) => digits.padStart(8, '0'));
-    sortKeys.set(attackId, key);
-  }
-  return key;
+  return compareAttackIds(a.attackId, b.attackId) || DOMAINS.indexOf(a.domains[0]!) - DOMAINS.indexOf(b.domains[0]!);
 }
 
 function compareKeys(a: string, b: string): number {

@@ -1,9 +1,8 @@
 /** The graph of everything imported, loaded from the content collections once per build. */
 import { getCollection } from 'astro:content';
-import { type AttackType } from '../model/attack.ts';
+import { type Kind } from '../model/kinds.ts';
 import { COLLECTION_SCHEMAS, type CollectionName, type Collections } from '../model/collections.ts';
 import { AttackGraph } from './graph.ts';
-import { tagPath } from './slugs.ts';
 import { Vault } from './vault.ts';
 
 let graph: Promise<AttackGraph> | undefined;
@@ -16,7 +15,7 @@ export function loadGraph(): Promise<AttackGraph> {
 
 /** The team's notes, indexed for backlinks, tags and the ATT&CK pages they belong on. */
 export function loadVault(): Promise<Vault> {
-  vault ??= loadGraph().then((loaded) => new Vault(loaded.collections.notes, tagPath));
+  vault ??= loadGraph().then((loaded) => new Vault(loaded.collections.notes));
   return vault;
 }
 
@@ -30,7 +29,7 @@ async function readCollections(): Promise<Collections> {
 }
 
 /** getStaticPaths for the pages of one object type: one page per object, keyed by ATT&CK id. */
-export async function objectPaths<T extends AttackType>(type: T) {
+export async function objectPaths<T extends Kind>(type: T) {
   const graph = await loadGraph();
   return graph.all(type).map((object) => ({
     params: { id: object.attackId.replace('.', '/') },

@@ -1,4 +1,6 @@
 /** Site-wide names and navigation. */
+import { ALL_KINDS, isListedKind, KINDS } from '../model/kinds.ts';
+import { paths, type SitePath } from './paths.ts';
 import { withBase } from './urls.ts';
 
 export const SITE_NAME = 'ATT&CK Knowledge Base';
@@ -10,17 +12,13 @@ export function url(path: string): string {
   return withBase(BASE, path);
 }
 
-export const NAVIGATION = [
-  { text: 'Matrices', path: '/matrices/' },
-  { text: 'Tactics', path: '/tactics/' },
-  { text: 'Techniques', path: '/techniques/' },
-  { text: 'Mitigations', path: '/mitigations/' },
-  { text: 'Groups', path: '/groups/' },
-  { text: 'Software', path: '/software/' },
-  { text: 'Campaigns', path: '/campaigns/' },
-  { text: 'Detection', path: '/detectionstrategies/' },
-  { text: 'Data Components', path: '/datacomponents/' },
-  { text: 'Assets', path: '/assets/' },
-  { text: 'Procedures', path: '/procedures/' },
-  { text: 'Notes', path: '/notes/' },
+/** The site's navigation: the kinds the registry puts there, then the team's notes. */
+export const NAVIGATION: { text: string; path: SitePath }[] = [
+  ...ALL_KINDS.flatMap((kind) => {
+    const entry = KINDS[kind];
+    const listed = kind === 'matrix' || isListedKind(kind);
+    return 'navigation' in entry && listed ? [{ text: entry.navigation, path: paths.list(kind) }] : [];
+  }),
+  { text: 'Procedures', path: paths.procedures() },
+  { text: 'Notes', path: paths.notes() },
 ];

@@ -4,12 +4,13 @@
  */
 import type { Note } from '../model/notes.ts';
 import { pushTo } from './lists-by-key.ts';
+import { paths, type SitePath } from './paths.ts';
 
 export interface Tag {
   /** As first written: `triage/first-hour`. */
   label: string;
   /** The tag page's path: `/tags/triage/first-hour/`. */
-  path: string;
+  path: SitePath;
   notes: Note[];
 }
 
@@ -21,14 +22,14 @@ export class Vault {
   private readonly linkedFrom = new Map<string, Note[]>();
   private readonly tagIndex = new Map<string, Tag>();
 
-  constructor(notes: Note[], tagPath: (tag: string) => string) {
+  constructor(notes: Note[]) {
     this.notes = [...notes].sort(byTitle);
     for (const note of this.notes) {
       this.byId.set(note.id, note);
       for (const id of note.about) pushTo(this.about, id, note);
       for (const id of note.mapped) pushTo(this.mapped, id, note);
       for (const id of new Set([...note.linksToNotes, ...note.linksToAttack])) pushTo(this.linkedFrom, id, note);
-      for (const label of note.tags) this.addTag(label, note, tagPath);
+      for (const label of note.tags) this.addTag(label, note);
     }
   }
 
@@ -65,8 +66,8 @@ export class Vault {
     return [...this.tagIndex.values()].sort((a, b) => a.label.localeCompare(b.label, 'en'));
   }
 
-  private addTag(label: string, note: Note, tagPath: (tag: string) => string): void {
-    const path = tagPath(label);
+  private addTag(label: string, note: Note): void {
+    const path = paths.tag(label);
     const tag = this.tagIndex.get(path) ?? { label, path, notes: [] };
     if (!tag.notes.includes(note)) tag.notes.push(note);
     this.tagIndex.set(path, tag);

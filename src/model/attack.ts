@@ -1,11 +1,13 @@
 /**
- * The one model of ATT&CK objects. The import script writes collections in this shape
- * (src/pipeline/emit/collections.ts validates against these schemas) and the site reads them through
- * src/content.config.ts with the same schemas.
+ * The model shared by every ATT&CK object: domains, references, rich text, status, the common
+ * fields, relationships and releases. Each kind's own schema is in the kinds registry
+ * (src/model/kinds.ts). The importer validates what it writes against these schemas.
  *
  * Objects refer to each other by STIX id; every object carries its own site `path`.
  */
 import { z } from 'astro/zod';
+import { KINDS, type Kind } from './kinds.ts';
+import { sitePathSchema } from './site-path.ts';
 
 export const DOMAINS = ['enterprise-attack', 'mobile-attack', 'ics-attack'] as const;
 export const domainSchema = z.enum(DOMAINS);
@@ -45,13 +47,14 @@ export type Status = z.infer<typeof statusSchema>;
 
 const strings = z.array(z.string());
 
-const objectFields = {
+/** The fields of every ATT&CK object; each kind's schema (src/model/kinds.ts) adds its own. */
+export const objectFields = {
   /** STIX id, the key every reference uses. */
   id: z.string(),
   attackId: z.string(),
   name: z.string(),
-  /** Root-relative URL of the object's page (or anchor, for analytics). */
-  path: z.string(),
+  /** The object's page (or anchor, for analytics). */
+  path: sitePathSchema,
   description: richTextSchema,
   /** First paragraph of the description as HTML, without citations: for tables and lists. */
   summary: z.string(),
@@ -68,121 +71,122 @@ const objectFields = {
   contributors: strings,
 };
 
-export const techniqueSchema = z.object({
-  ...objectFields,
-  type: z.literal('technique'),
-  isSubtechnique: z.boolean(),
-  /** STIX id of the parent technique, for sub-techniques. */
-  parent: z.string().optional(),
-  /** STIX ids of the tactics, in domain then matrix order. */
-  tactics: strings,
-  platforms: strings,
-  permissionsRequired: strings,
-  effectivePermissions: strings,
-  defenseBypassed: strings,
-  systemRequirements: strings,
-  impactType: strings,
-  tacticType: strings,
-  dataSources: strings,
-  remoteSupport: z.boolean().optional(),
-  capecIds: strings,
-  mtcIds: strings,
-  /** The detection text of releases before detection strategies existed. */
-  legacyDetection: richTextSchema,
-});
-
-export const tacticSchema = z.object({
-  ...objectFields,
-  type: z.literal('tactic'),
-  shortname: z.string(),
-  /** Column of the tactic in its domain's matrix; tactics outside any matrix come last. */
-  order: z.number(),
-});
-
-export const mitigationSchema = z.object({
-  ...objectFields,
-  type: z.literal('mitigation'),
-  /** Security control references (ICS mitigations carry e.g. "IEC 62443-3-3:2013 - SR 5.1"). */
-  securityControls: strings,
-});
-
 /** An alias with what the data says about it (the description of the same-named reference). */
 export const aliasSchema = z.object({ name: z.string(), description: richTextSchema });
-
-export const groupSchema = z.object({
-  ...objectFields,
-  type: z.literal('group'),
-  aliases: z.array(aliasSchema),
-});
-
-export const softwareSchema = z.object({
-  ...objectFields,
-  type: z.literal('software'),
-  softwareType: z.enum(['malware', 'tool']),
-  aliases: z.array(aliasSchema),
-  platforms: strings,
-});
-
-export const campaignSchema = z.object({
-  ...objectFields,
-  type: z.literal('campaign'),
-  aliases: z.array(aliasSchema),
-  firstSeen: z.string().optional(),
-  lastSeen: z.string().optional(),
-  firstSeenCitation: richTextSchema,
-  lastSeenCitation: richTextSchema,
-});
-
-export const dataSourceSchema = z.object({
-  ...objectFields,
-  type: z.literal('datasource'),
-  platforms: strings,
-  collectionLayers: strings,
-});
-
 const logSourceSchema = z.object({ name: z.string(), channel: z.string() });
 
-export const dataComponentSchema = z.object({
-  ...objectFields,
-  type: z.literal('datacomponent'),
-  /** STIX id of the (legacy) data source the component belongs to. */
-  dataSource: z.string().optional(),
-  logSources: z.array(logSourceSchema),
-});
+/** The schema of each kind's objects: the common fields and the kind's own. */
+export const KIND_SCHEMAS = {
+  matrix: z.object({
+    ...objectFields,
+    type: z.literal('matrix'),
+    /** STIX ids of the tactics, as matrix columns. */
+    tactics: strings,
+  }),
+  tactic: z.object({
+    ...objectFields,
+    type: z.literal('tactic'),
+    shortname: z.string(),
+    /** Column of the tactic in its domain's matrix; tactics outside any matrix come last. */
+    order: z.number(),
+  }),
+  technique: z.object({
+    ...objectFields,
+    type: z.literal('technique'),
+    isSubtechnique: z.boolean(),
+    /** STIX id of the parent technique, for sub-techniques. */
+    parent: z.string().optional(),
+    /** STIX ids of the tactics, in domain then matrix order. */
+    tactics: strings,
+    platforms: strings,
+    permissionsRequired: strings,
+    effectivePermissions: strings,
+    defenseBypassed: strings,
+    systemRequirements: strings,
+    impactType: strings,
+    tacticType: strings,
+    dataSources: strings,
+    remoteSupport: z.boolean().optional(),
+    capecIds: strings,
+    mtcIds: strings,
+    /** The detection text of releases before detection strategies existed. */
+    legacyDetection: richTextSchema,
+  }),
+  mitigation: z.object({
+    ...objectFields,
+    type: z.literal('mitigation'),
+    /** Security control references (ICS mitigations carry e.g. "IEC 62443-3-3:2013 - SR 5.1"). */
+    securityControls: strings,
+  }),
+  group: z.object({ ...objectFields, type: z.literal('group'), aliases: z.array(aliasSchema) }),
+  software: z.object({
+    ...objectFields,
+    type: z.literal('software'),
+    softwareType: z.enum(KINDS.software.stixTypes),
+    aliases: z.array(aliasSchema),
+    platforms: strings,
+  }),
+  campaign: z.object({
+    ...objectFields,
+    type: z.literal('campaign'),
+    aliases: z.array(aliasSchema),
+    firstSeen: z.string().optional(),
+    lastSeen: z.string().optional(),
+    firstSeenCitation: richTextSchema,
+    lastSeenCitation: richTextSchema,
+  }),
+  detectionstrategy: z.object({
+    ...objectFields,
+    type: z.literal('detectionstrategy'),
+    /** STIX ids of the strategy's analytics, in the order the data lists them. */
+    analytics: strings,
+  }),
+  analytic: z.object({
+    ...objectFields,
+    type: z.literal('analytic'),
+    /** STIX id of the detection strategy whose page shows this analytic. */
+    detectionStrategy: z.string().optional(),
+    platforms: strings,
+    logSources: z.array(logSourceSchema.extend({ dataComponent: z.string() })),
+    mutableElements: z.array(z.object({ field: z.string(), description: z.string() })),
+  }),
+  datacomponent: z.object({
+    ...objectFields,
+    type: z.literal('datacomponent'),
+    /** STIX id of the (legacy) data source the component belongs to. */
+    dataSource: z.string().optional(),
+    logSources: z.array(logSourceSchema),
+  }),
+  datasource: z.object({
+    ...objectFields,
+    type: z.literal('datasource'),
+    platforms: strings,
+    collectionLayers: strings,
+  }),
+  asset: z.object({
+    ...objectFields,
+    type: z.literal('asset'),
+    platforms: strings,
+    sectors: strings,
+    relatedAssets: z.array(z.object({ name: z.string(), sectors: strings, description: richTextSchema })),
+  }),
+} satisfies { [K in Kind]: z.ZodObject };
 
-export const detectionStrategySchema = z.object({
-  ...objectFields,
-  type: z.literal('detectionstrategy'),
-  /** STIX ids of the strategy's analytics, in the order the data lists them. */
-  analytics: strings,
-});
+export type ObjectOf<K extends Kind> = z.infer<(typeof KIND_SCHEMAS)[K]>;
+export type AttackObject = { [K in Kind]: ObjectOf<K> }[Kind];
 
-export const analyticSchema = z.object({
-  ...objectFields,
-  type: z.literal('analytic'),
-  /** STIX id of the detection strategy whose page shows this analytic. */
-  detectionStrategy: z.string().optional(),
-  platforms: strings,
-  logSources: z.array(logSourceSchema.extend({ dataComponent: z.string() })),
-  mutableElements: z.array(z.object({ field: z.string(), description: z.string() })),
-});
-
-export const assetSchema = z.object({
-  ...objectFields,
-  type: z.literal('asset'),
-  platforms: strings,
-  sectors: strings,
-  relatedAssets: z.array(
-    z.object({ name: z.string(), sectors: strings, description: richTextSchema }),
-  ),
-});
-
-export const matrixSchema = z.object({
-  ...objectFields,
-  type: z.literal('matrix'),
-  /** STIX ids of the tactics, as matrix columns. */
-  tactics: strings,
-});
+export type Technique = ObjectOf<'technique'>;
+export type Tactic = ObjectOf<'tactic'>;
+export type Mitigation = ObjectOf<'mitigation'>;
+export type Group = ObjectOf<'group'>;
+export type Software = ObjectOf<'software'>;
+export type Campaign = ObjectOf<'campaign'>;
+export type DataSource = ObjectOf<'datasource'>;
+export type DataComponent = ObjectOf<'datacomponent'>;
+export type DetectionStrategy = ObjectOf<'detectionstrategy'>;
+export type Analytic = ObjectOf<'analytic'>;
+export type Asset = ObjectOf<'asset'>;
+export type Matrix = ObjectOf<'matrix'>;
 
 export const RELATIONSHIP_TYPES = [
   'uses',
@@ -216,51 +220,5 @@ export const releaseSchema = z.object({
   copyright: z.string().optional(),
 });
 
-export type Technique = z.infer<typeof techniqueSchema>;
-export type Tactic = z.infer<typeof tacticSchema>;
-export type Mitigation = z.infer<typeof mitigationSchema>;
-export type Group = z.infer<typeof groupSchema>;
-export type Software = z.infer<typeof softwareSchema>;
-export type Campaign = z.infer<typeof campaignSchema>;
-export type DataSource = z.infer<typeof dataSourceSchema>;
-export type DataComponent = z.infer<typeof dataComponentSchema>;
-export type DetectionStrategy = z.infer<typeof detectionStrategySchema>;
-export type Analytic = z.infer<typeof analyticSchema>;
-export type Asset = z.infer<typeof assetSchema>;
-export type Matrix = z.infer<typeof matrixSchema>;
 export type Relationship = z.infer<typeof relationshipSchema>;
 export type Release = z.infer<typeof releaseSchema>;
-
-export type AttackObject =
-  | Technique
-  | Tactic
-  | Mitigation
-  | Group
-  | Software
-  | Campaign
-  | DataSource
-  | DataComponent
-  | DetectionStrategy
-  | Analytic
-  | Asset
-  | Matrix;
-
-export type AttackType = AttackObject['type'];
-
-/** The collection each object type is written to; also the first segment of its pages' URLs. */
-export const COLLECTION_OF_TYPE = {
-  technique: 'techniques',
-  tactic: 'tactics',
-  mitigation: 'mitigations',
-  group: 'groups',
-  software: 'software',
-  campaign: 'campaigns',
-  datasource: 'datasources',
-  datacomponent: 'datacomponents',
-  detectionstrategy: 'detectionstrategies',
-  analytic: 'analytics',
-  asset: 'assets',
-  matrix: 'matrices',
-} as const;
-
-export type ObjectCollectionName = (typeof COLLECTION_OF_TYPE)[AttackType];

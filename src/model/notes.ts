@@ -4,6 +4,7 @@
  * objects by STIX id. HTML is sanitized; links to this site are root-relative, like rich text.
  */
 import { z } from 'astro/zod';
+import { sitePathSchema } from './site-path.ts';
 
 const strings = z.array(z.string());
 
@@ -17,7 +18,7 @@ export const commandSchema = z.object({
 });
 
 /** A value from frontmatter: its text, and the page it links to when it is a link that resolved. */
-export const linkedValueSchema = z.object({ text: z.string(), path: z.string().optional() });
+export const linkedValueSchema = z.object({ text: z.string(), path: sitePathSchema.optional() });
 
 /** A link from frontmatter to another note: its text, and the note when it resolved. */
 export const noteRefSchema = z.object({ title: z.string(), noteId: z.string().optional() });
@@ -42,8 +43,8 @@ export const noteSchema = z.object({
   id: z.string(),
   /** The vault path of the file. */
   file: z.string(),
-  /** Root-relative URL of the note's page. */
-  path: z.string(),
+  /** The note's page. */
+  path: sitePathSchema,
   kind: z.enum(['procedure', 'note']),
   /** The frontmatter `type` (procedure, technique, command, tool, ...). */
   type: z.string().optional(),
@@ -75,7 +76,7 @@ export const noteSchema = z.object({
 export const vaultFileSchema = z.object({
   /** The vault path of the file. */
   id: z.string(),
-  path: z.string(),
+  path: sitePathSchema,
 });
 
 export type Note = z.infer<typeof noteSchema>;

@@ -2,10 +2,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runImport, type ImportResult } from '../../src/pipeline/run.ts';
 import { AttackGraph } from '../../src/lib/graph.ts';
-import { domainListPage, listSection } from '../../src/lib/pages/lists.ts';
-import { mitigationPage } from '../../src/lib/pages/mitigation.ts';
-import { tacticPage } from '../../src/lib/pages/tactic.ts';
-import { techniquePage } from '../../src/lib/pages/technique.ts';
+import { PageReferences } from '../../src/lib/references.ts';
+import { Vault } from '../../src/lib/vault.ts';
+import { domainListPage } from '../../src/sections/lists.ts';
+import { objectRows, pageOf, sectionView } from '../helpers/pages.ts';
 
 const VENDORED = ['enterprise', 'mobile', 'ics'].map((domain) => `content/attack/${domain}-attack-18.1.json.br`);
 
@@ -75,47 +75,50 @@ describe('the vendored release', () => {
 
 describe('page data', () => {
   it('assembles T1059.001 with its card, tables and references numbered in page order', () => {
-    const page = techniquePage(graph, technique('T1059.001'), '/wiki/');
+    const page = pageOf(graph, technique('T1059.001'), '/wiki/');
     const card = Object.fromEntries(page.card.map((row) => [row.label, row.value]));
-    expect(page.title).toBe('Command and Scripting Interpreter: PowerShell');
+    const subtechniques = objectRows(page, 'sub-techniques');
+    const procedures = objectRows(page, 'procedure-examples');
+    const detections = sectionView(page, 'detection', 'detections').groups;
+    expect(page.heading).toBe('Command and Scripting Interpreter: PowerShell');
     expect(card.ID).toBe('T1059.001');
     expect(card['Sub-technique of']).toEqual({ text: 'T1059 Command and Scripting Interpreter', href: '/wiki/techniques/T1059/' });
     expect(card.Tactic).toEqual([{ text: 'Execution', href: '/wiki/tactics/TA0002/' }]);
     expect(card.Platforms).toEqual(['Windows']);
 
-    expect(page.subtechniques.map((row) => row.attackId)).toContain('T1059.003');
-    expect(page.subtechniques.map((row) => row.attackId)).not.toContain('T1059.001');
-    expect(page.procedures.length).toBeGreaterThan(200);
-    expect(page.procedures.map((row) => row.attackId)).toContain('G0016');
-    expect(page.mitigations.map((row) => row.attackId)).toEqual(expect.arrayContaining(['M1042', 'M1045', 'M1049']));
-    expect(page.detections.map((group) => group.strategy.attackId)).toEqual(['DET0455']);
-    expect(page.detections[0]!.analytics[0]!.href).toBe('/wiki/detectionstrategies/DET0455/#AN1252');
+    expect(subtechniques.map((row) => row.attackId)).toContain('T1059.003');
+    expect(subtechniques.map((row) => row.attackId)).not.toContain('T1059.001');
+    expect(procedures.length).toBeGreaterThan(200);
+    expect(procedures.map((row) => row.attackId)).toContain('G0016');
+    expect(objectRows(page, 'mitigations').map((row) => row.attackId)).toEqual(expect.arrayContaining(['M1042', 'M1045', 'M1049']));
+    expect(detections.map((group) => group.strategy.attackId)).toEqual(['DET0455']);
+    expect(detections[0]!.analytics[0]!.href).toBe('/wiki/detectionstrategies/DET0455/#AN1252');
 
     // The description cites five sources first; table rows continue the numbering.
     expect(page.descriptionHtml).toContain('href="#ref-1"');
     expect(page.descriptionHtml).not.toContain('href="#ref-6"');
-    expect(page.procedures.find((row) => row.descriptionHtml.includes('#ref-6'))).toBeDefined();
+    expect(procedures.find((row) => row.descriptionHtml.includes('#ref-6'))).toBeDefined();
     expect(page.references.map((ref) => ref.number)).toEqual(page.references.map((_, index) => index + 1));
     expect(page.references[0]!.name).toBe('TechNet PowerShell');
   });
 
   it('nests sub-techniques under their parent on tactic pages', () => {
-    const page = tacticPage(graph, graph.byAttack('tactic', 'TA0002')!, '/');
-    const ids = page.techniques.map((row) => row.attackId);
+    const techniques = sectionView(pageOf(graph, graph.byAttack('tactic', 'TA0002')!), 'techniques', 'objects');
+    const ids = techniques.rows.map((row) => row.attackId);
     expect(ids.indexOf('T1059.001')).toBe(ids.indexOf('T1059') + 1);
-    expect(page.techniques.find((row) => row.attackId === 'T1059.001')).toMatchObject({ isSub: true });
-    expect(page.techniqueCount).toBe(17);
+    expect(techniques.rows.find((row) => row.attackId === 'T1059.001')).toMatchObject({ isSub: true });
+    expect(techniques.count).toBe(17);
   });
 
   it('lists the techniques a mitigation addresses with their domains', () => {
-    const page = mitigationPage(graph, graph.byAttack('mitigation', 'M1038')!, '/');
-    expect(page.techniques.length).toBeGreaterThan(50);
-    expect(page.techniques[0]!.domains).toEqual(['Enterprise']);
-    expect(page.techniques.map((row) => row.attackId)).toContain('T1059.001');
+    const techniques = objectRows(pageOf(graph, graph.byAttack('mitigation', 'M1038')!), 'techniques-addressed');
+    expect(techniques.length).toBeGreaterThan(50);
+    expect(techniques[0]!.domains).toEqual(['Enterprise']);
+    expect(techniques.map((row) => row.attackId)).toContain('T1059.001');
   });
 
   it('lists every active technique of a domain once', () => {
-    const page = domainListPage(graph, listSection('techniques'), 'ics-attack', '/');
+    const page = domainListPage('technique', 'ics-attack', { graph, vault: new Vault([]), base: '/', references: new PageReferences('/') });
     expect(page.rows).toHaveLength(83);
     expect(page.countText).toBe('83 techniques');
   });

@@ -88,7 +88,7 @@ describe('npm run import', () => {
     const path = await writeBundle(dir, 'enterprise-attack-18.1.json', bundle(sampleObjects()));
     const result = run('scripts/import.ts', ['--bundle', path]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('imported 2 techniques, 2 tactics, 1 mitigations, 1 groups');
+    expect(result.stdout).toContain('imported 1 matrices, 2 tactics, 2 techniques, 1 mitigations, 1 groups');
     const techniques = JSON.parse(await readFile(join(dir, 'generated/collections/techniques.json'), 'utf8'));
     expect(techniques.map((t: { attackId: string }) => t.attackId)).toEqual(['T1059', 'T1059.001']);
   });

@@ -3,7 +3,8 @@ import { z } from 'astro/zod';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/pipeline/run.ts';
 import { AttackGraph } from '../../src/lib/graph.ts';
-import { layerFiles, layerObjects, navigatorLayer, type LayerObject } from '../../src/lib/layers.ts';
+import { layerFiles, layerObjects, navigatorLayer, type LayerObject } from '../../src/exports/navigator-layers.ts';
+import { Vault } from '../../src/lib/vault.ts';
 import { DOMAINS, type Domain } from '../../src/model/attack.ts';
 
 const VENDORED = ['enterprise', 'mobile', 'ics'].map((domain) => `content/attack/${domain}-attack-18.1.json.br`);
@@ -93,11 +94,11 @@ function find(attackId: string): LayerObject {
 }
 
 function layer(attackId: string, domain: Domain) {
-  return navigatorLayer(graph, find(attackId), domain);
+  return navigatorLayer({ graph, vault: new Vault([]) }, find(attackId), domain);
 }
 
 function domainsWithLayers(attackId: string): Domain[] {
-  return layerFiles(graph, find(attackId)).map((file) => file.domain);
+  return layerFiles({ graph, vault: new Vault([]) }, find(attackId)).map((file) => file.domain);
 }
 
 /** The layer as a downloaded file, checked against the format and against the loaded data. */
@@ -116,12 +117,12 @@ function expectValidLayer(attackId: string, domain: Domain) {
 
 describe('layer files', () => {
   it('sit next to the object page, one per domain with techniques, as on attack.mitre.org', () => {
-    expect(layerFiles(graph, find('G0016'))).toEqual([
+    expect(layerFiles({ graph, vault: new Vault([]) }, find('G0016'))).toEqual([
       { domain: 'enterprise-attack', path: '/groups/G0016/G0016-enterprise-layer.json' },
     ]);
-    expect(layerFiles(graph, find('M1038'))[0]!.path).toBe('/mitigations/M1038/M1038-enterprise-layer.json');
-    expect(layerFiles(graph, find('C0024'))[0]!.path).toBe('/campaigns/C0024/C0024-enterprise-layer.json');
-    expect(layerFiles(graph, find('S0182')).map((file) => file.path)).toEqual([
+    expect(layerFiles({ graph, vault: new Vault([]) }, find('M1038'))[0]!.path).toBe('/mitigations/M1038/M1038-enterprise-layer.json');
+    expect(layerFiles({ graph, vault: new Vault([]) }, find('C0024'))[0]!.path).toBe('/campaigns/C0024/C0024-enterprise-layer.json');
+    expect(layerFiles({ graph, vault: new Vault([]) }, find('S0182')).map((file) => file.path)).toEqual([
       '/software/S0182/S0182-enterprise-layer.json',
       '/software/S0182/S0182-mobile-layer.json',
     ]);
@@ -150,7 +151,7 @@ describe('layer files', () => {
     expect(new Set(objects.map((object) => object.type))).toEqual(new Set(['group', 'software', 'campaign', 'mitigation']));
     expect(objects.every((object) => object.status === 'active')).toBe(true);
     expect(objects.filter((object) => object.type === 'mitigation')).toHaveLength(108);
-    expect(objects.flatMap((object) => layerFiles(graph, object)).length).toBeGreaterThan(1200);
+    expect(objects.flatMap((object) => layerFiles({ graph, vault: new Vault([]) }, object)).length).toBeGreaterThan(1200);
   });
 });
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/pipeline/run.ts';
 import { AttackGraph } from '../../src/lib/graph.ts';
 import { domainMatrix, matrixIndex, matrixPage, matrixPages, platformSlug, type MatrixPage } from '../../src/lib/pages/matrix.ts';
-import { techniquesOfTactic } from '../../src/lib/pages/tactic.ts';
+import { techniquesOfTactic } from '../../src/sections/techniques.ts';
 
 const VENDORED = ['enterprise', 'mobile', 'ics'].map((domain) => `content/attack/${domain}-attack-18.1.json.br`);
 

@@ -3,14 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/pipeline/run.ts';
 import { AttackGraph } from '../../src/lib/graph.ts';
 import { analyticRows } from '../../src/lib/pages/analytics.ts';
-import { assetPage } from '../../src/lib/pages/asset.ts';
-import { campaignPage } from '../../src/lib/pages/campaign.ts';
-import type { CardRow, ObjectRow } from '../../src/lib/pages/common.ts';
-import { dataComponentPage } from '../../src/lib/pages/data-component.ts';
-import { detectionStrategyPage } from '../../src/lib/pages/detection-strategy.ts';
-import { groupPage } from '../../src/lib/pages/group.ts';
-import { countText, domainListPage, listedObjects, listSection, sectionDomains } from '../../src/lib/pages/lists.ts';
-import { softwarePage } from '../../src/lib/pages/software.ts';
+import { countText, type CardRow, type ObjectRow } from '../../src/lib/pages/common.ts';
+import { PageReferences } from '../../src/lib/references.ts';
+import { Vault } from '../../src/lib/vault.ts';
+import { domainListPage, kindDomains, listedObjects } from '../../src/sections/lists.ts';
+import type { ListedKind } from '../../src/model/kinds.ts';
+import { objectRows, pageOf, sectionView, tableRows } from '../helpers/pages.ts';
 
 let graph: AttackGraph;
 
@@ -26,19 +24,21 @@ const card = (rows: CardRow[]) => Object.fromEntries(rows.map((row) => [row.labe
 
 describe('group page', () => {
   it('shows G0016 with its aliases, campaigns, techniques and software', () => {
-    const page = groupPage(graph, graph.byAttack('group', 'G0016')!, '/');
+    const page = pageOf(graph, graph.byAttack('group', 'G0016')!);
+    const campaigns = objectRows(page, 'campaigns');
+    const software = objectRows(page, 'software');
     expect(card(page.card)['Associated Groups']).toEqual(expect.arrayContaining(['Cozy Bear', 'NOBELIUM', 'Midnight Blizzard']));
-    expect(page.aliases.find((alias) => alias.cells[0] === 'Cozy Bear')?.cells[1]).toEqual({ html: expect.stringContaining('href="#ref-') });
-    expect(ids(page.campaigns)).toEqual(['C0023', 'C0024']);
-    expect(page.campaigns[1]!.cells).toEqual(['August 2019', 'January 2021']);
-    expect(ids(page.software)).toContain('S0002');
-    expect(page.software.find((row) => row.attackId === 'S0002')!.cells![0]).toEqual(
+    expect(tableRows(page, 'aliases').find((alias) => alias.cells[0] === 'Cozy Bear')?.cells[1]).toEqual({ html: expect.stringContaining('href="#ref-') });
+    expect(ids(campaigns)).toEqual(['C0023', 'C0024']);
+    expect(campaigns[1]!.cells).toEqual(['August 2019', 'January 2021']);
+    expect(ids(software)).toContain('S0002');
+    expect(software.find((row) => row.attackId === 'S0002')!.cells![0]).toEqual(
       expect.arrayContaining([{ text: 'OS Credential Dumping: LSASS Memory', href: '/techniques/T1003/001/' }]),
     );
   });
 
   it('lists techniques in id order, sub-techniques right under their parent', () => {
-    const rows = groupPage(graph, graph.byAttack('group', 'G0016')!, '/').techniques;
+    const rows = objectRows(pageOf(graph, graph.byAttack('group', 'G0016')!), 'techniques-used');
     const techniques = ids(rows);
     expect(techniques.length).toBeGreaterThan(50);
     expect(techniques).toEqual([...techniques].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
@@ -53,7 +53,7 @@ describe('group page', () => {
   });
 
   it('numbers citations of table rows after those of the description', () => {
-    const page = groupPage(graph, graph.byAttack('group', 'G0016')!, '/');
+    const page = pageOf(graph, graph.byAttack('group', 'G0016')!);
     const inDescription = [...page.descriptionHtml.matchAll(/#ref-(\d+)/g)].map((match) => Number(match[1]));
     expect(Math.max(...inDescription)).toBe(new Set(inDescription).size);
     expect(page.references.length).toBeGreaterThan(inDescription.length);
@@ -63,37 +63,38 @@ describe('group page', () => {
 
 describe('software page', () => {
   it('shows S0002 Mimikatz: type, techniques, groups and campaigns', () => {
-    const page = softwarePage(graph, graph.byAttack('software', 'S0002')!, '/');
+    const page = pageOf(graph, graph.byAttack('software', 'S0002')!);
+    const techniques = objectRows(page, 'techniques-used');
     expect(card(page.card).Type).toBe('Tool');
     expect(card(page.card).Platforms).toEqual(['Windows']);
-    expect(ids(page.techniques)).toContain('T1003.001');
-    expect(page.techniques[0]!.domains).toEqual(['Enterprise']);
-    expect(ids(page.groups)).toEqual(expect.arrayContaining(['G0016', 'G0007']));
-    expect(ids(page.campaigns)).toContain('C0014');
+    expect(ids(techniques)).toContain('T1003.001');
+    expect(techniques[0]!.domains).toEqual(['Enterprise']);
+    expect(ids(objectRows(page, 'groups'))).toEqual(expect.arrayContaining(['G0016', 'G0007']));
+    expect(ids(objectRows(page, 'campaigns'))).toContain('C0014');
   });
 
   it('covers software found in two domains', () => {
     const multi = graph.active('software').find((software) => software.domains.length > 1)!;
-    const page = softwarePage(graph, multi, '/');
+    const page = pageOf(graph, multi);
     expect(card(page.card).Domains).toEqual(expect.arrayContaining(['Enterprise']));
-    expect(new Set(page.techniques.flatMap((row) => row.domains)).size).toBeGreaterThan(1);
+    expect(new Set(objectRows(page, 'techniques-used').flatMap((row) => row.domains)).size).toBeGreaterThan(1);
   });
 });
 
 describe('campaign page', () => {
   it('shows C0024 first and last seen with their citations, group and techniques', () => {
-    const page = campaignPage(graph, graph.byAttack('campaign', 'C0024')!, '/');
+    const page = pageOf(graph, graph.byAttack('campaign', 'C0024')!);
     const { ['First Seen']: first, ['Last Seen']: last } = card(page.card);
     expect(first).toEqual({ html: expect.stringMatching(/^August 2019<sup class="cite"><a href="#ref-\d+"/) });
     expect(last).toEqual({ html: expect.stringMatching(/^January 2021<sup class="cite">/) });
-    expect(ids(page.groups)).toEqual(['G0016']);
-    expect(page.techniques.length).toBeGreaterThan(50);
-    expect(ids(page.software)).toContain('S0002');
+    expect(ids(objectRows(page, 'groups'))).toEqual(['G0016']);
+    expect(objectRows(page, 'techniques-used').length).toBeGreaterThan(50);
+    expect(ids(objectRows(page, 'software'))).toContain('S0002');
   });
 
   it('escapes a first-seen date that is not a date, shown as written next to its citation', () => {
     const c0024 = graph.byAttack('campaign', 'C0024')!;
-    const page = campaignPage(graph, { ...c0024, firstSeen: '<img src=x onerror=alert(1)>' }, '/');
+    const page = pageOf(graph, { ...c0024, firstSeen: '<img src=x onerror=alert(1)>' });
     expect(card(page.card)['First Seen']).toEqual({ html: expect.stringMatching(/^&lt;img src=x onerror=alert\(1\)&gt;<sup class="cite">/) });
   });
 });
@@ -101,30 +102,33 @@ describe('campaign page', () => {
 describe('detection strategy page', () => {
   it('lists every analytic of a strategy with its log sources and mutable elements', () => {
     const strategy = graph.active('detectionstrategy').find((s) => s.analytics.length > 2)!;
-    const page = detectionStrategyPage(graph, strategy, '/wiki/');
-    expect(page.analytics.map((analytic) => analytic.attackId)).toEqual(
+    const page = pageOf(graph, strategy, '/wiki/');
+    const analytics = sectionView(page, 'analytics', 'analytics').analytics;
+    expect(analytics.map((analytic) => analytic.attackId)).toEqual(
       strategy.analytics.map((id) => graph.get(id)!.attackId),
     );
-    const withSources = page.analytics.find((analytic) => analytic.logSources.length > 0)!;
+    const withSources = analytics.find((analytic) => analytic.logSources.length > 0)!;
     expect(withSources.logSources[0]!.cells[0]).toEqual({ text: expect.stringMatching(/ \(DC\d{4}\)$/), href: expect.stringMatching(/^\/wiki\/datacomponents\/DC\d{4}\/$/) });
-    expect(page.analytics.some((analytic) => analytic.mutableElements.length > 0)).toBe(true);
-    expect(page.techniques.length).toBeGreaterThan(0);
+    expect(analytics.some((analytic) => analytic.mutableElements.length > 0)).toBe(true);
+    expect(objectRows(page, 'techniques-detected').length).toBeGreaterThan(0);
   });
 
   it('shows DET0455 detecting T1059.001 with analytic AN1252', () => {
-    const page = detectionStrategyPage(graph, graph.byAttack('detectionstrategy', 'DET0455')!, '/');
-    expect(ids(page.techniques)).toEqual(['T1059.001']);
-    expect(page.analytics.map((analytic) => analytic.attackId)).toEqual(['AN1252']);
-    expect(page.analytics[0]!.platforms).toEqual(['Windows']);
+    const page = pageOf(graph, graph.byAttack('detectionstrategy', 'DET0455')!);
+    const analytics = sectionView(page, 'analytics', 'analytics').analytics;
+    expect(ids(objectRows(page, 'techniques-detected'))).toEqual(['T1059.001']);
+    expect(analytics.map((analytic) => analytic.attackId)).toEqual(['AN1252']);
+    expect(analytics[0]!.platforms).toEqual(['Windows']);
   });
 });
 
 describe('data component page', () => {
   it('lists its log sources and the analytics that read it', () => {
-    const page = dataComponentPage(graph, graph.byAttack('datacomponent', 'DC0001')!, '/');
-    expect(page.logSources.length).toBeGreaterThan(5);
-    expect(page.analytics.length).toBeGreaterThan(0);
-    const [strategy, , analytic, , sources] = page.analytics[0]!.cells as [{ href: string }, unknown, { text: string; href: string }, unknown, unknown[]];
+    const page = pageOf(graph, graph.byAttack('datacomponent', 'DC0001')!);
+    const analytics = tableRows(page, 'detection-strategies');
+    expect(tableRows(page, 'log-sources').length).toBeGreaterThan(5);
+    expect(analytics.length).toBeGreaterThan(0);
+    const [strategy, , analytic, , sources] = analytics[0]!.cells as [{ href: string }, unknown, { text: string; href: string }, unknown, unknown[]];
     expect(strategy.href).toMatch(/^\/detectionstrategies\/DET\d{4}\/$/);
     expect(analytic.href).toBe(`${strategy.href}#${analytic.text}`);
     expect(sources.length).toBeGreaterThan(0);
@@ -134,32 +138,33 @@ describe('data component page', () => {
 describe('asset page', () => {
   it('shows A0001 with the techniques that target it', () => {
     const asset = graph.byAttack('asset', 'A0001')!;
-    const page = assetPage(graph, asset, '/');
+    const page = pageOf(graph, asset);
+    const techniques = objectRows(page, 'techniques');
     expect(card(page.card).Platforms).toEqual(asset.platforms);
-    expect(page.techniques.length).toBeGreaterThan(10);
-    expect(page.techniques.every((row) => row.attackId.startsWith('T0'))).toBe(true);
+    expect(techniques.length).toBeGreaterThan(10);
+    expect(techniques.every((row) => row.attackId.startsWith('T0'))).toBe(true);
   });
 });
 
 describe('lists', () => {
   it('count the active objects of each section', () => {
-    const total = (section: string) =>
-      new Set(sectionDomains(graph, listSection(section)).flatMap((domain) => listedObjects(graph, listSection(section), domain).map((object) => object.id))).size;
-    expect(total('groups')).toBe(176);
+    const total = (kind: ListedKind) =>
+      new Set(kindDomains(graph, kind).flatMap((domain) => listedObjects(graph, kind, domain).map((object) => object.id))).size;
+    expect(total('group')).toBe(176);
     expect(total('software')).toBe(910);
-    expect(total('campaigns')).toBe(55);
-    expect(total('detectionstrategies')).toBe(898);
-    expect(total('datacomponents')).toBe(119);
-    expect(total('assets')).toBe(18);
-    expect(countText(graph.active('software'), listSection('software'))).toBe('910 software (817 malware, 93 tools)');
+    expect(total('campaign')).toBe(55);
+    expect(total('detectionstrategy')).toBe(898);
+    expect(total('datacomponent')).toBe(119);
+    expect(total('asset')).toBe(18);
+    expect(countText(graph.active('software'), 'software')).toBe('910 software (817 malware, 93 tools)');
   });
 
   it('give assets only to ICS', () => {
-    expect(sectionDomains(graph, listSection('assets'))).toEqual(['ics-attack']);
+    expect(kindDomains(graph, 'asset')).toEqual(['ics-attack']);
   });
 
   it('show the extra columns of a section', () => {
-    const page = domainListPage(graph, listSection('campaigns'), 'enterprise-attack', '/');
+    const page = domainListPage('campaign', 'enterprise-attack', { graph, vault: new Vault([]), base: '/', references: new PageReferences('/') });
     expect(page.rows.find((row) => row.attackId === 'C0024')!.cells).toEqual(['August 2019', 'January 2021']);
   });
 

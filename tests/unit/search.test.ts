@@ -5,7 +5,7 @@ import { AttackGraph } from '../../src/lib/graph.ts';
 import { exactFilters, exactQueryFilter, normalizeAttackId, normalizeName } from '../../src/lib/search/exact.ts';
 import { objectSearchEntry } from '../../src/lib/search/object-entry.ts';
 import { exactMatchesFirst, resultUrl } from '../../src/lib/search/results.ts';
-import type { AttackType } from '../../src/model/attack.ts';
+import type { Kind } from '../../src/model/kinds.ts';
 
 describe('normalizeAttackId', () => {
   it.each([
@@ -113,7 +113,7 @@ describe('object search entries on ATT&CK 18.1', () => {
     graph = new AttackGraph((await runImport({ bundles })).collections);
   }, 120_000);
 
-  const entry = (type: AttackType, attackId: string) => objectSearchEntry(graph.byAttack(type, attackId)!, graph);
+  const entry = (type: Kind, attackId: string) => objectSearchEntry(graph.byAttack(type, attackId)!, graph);
 
   it('describes a sub-technique with its tactic, platforms and the revoked id it replaced', () => {
     expect(entry('technique', 'T1059.001')).toEqual({

@@ -6,7 +6,6 @@ import { ImportError } from '../../src/pipeline/report.ts';
 import { runImport, type ImportResult } from '../../src/pipeline/run.ts';
 import { NOTE_SIZE_LIMIT } from '../../src/pipeline/sources/vault.ts';
 import { stripComments } from '../../src/pipeline/render/obsidian.ts';
-import { tagPath } from '../../src/lib/slugs.ts';
 import { Vault } from '../../src/lib/vault.ts';
 import type { Note } from '../../src/model/notes.ts';
 import { bundle, relationship, sampleObjects, technique, tempDir, writeBundle } from '../helpers/stix.ts';
@@ -159,7 +158,7 @@ describe('backlinks on the pages', () => {
       'Procedure.md': '---\ntype: procedure\nmitre_techniques: [T1059.001]\n---\nRun [[T1059.001]] and read [[About]].',
       'Mention.md': 'Mentions [[T1059.001]] and [[About]].',
     });
-    const vault = new Vault(collections.notes, tagPath);
+    const vault = new Vault(collections.notes);
     const powershell = 'attack-pattern--t1059-001';
     expect(vault.notesAbout(powershell)).toEqual([note('About')]);
     expect(vault.proceduresFor(powershell)).toEqual([note('Procedure')]);

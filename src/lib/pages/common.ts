@@ -2,17 +2,13 @@
  * Building blocks of page data: links, ID-card rows and table rows. Page modules assemble these
  * into what their Astro page renders; rich texts arrive here already rendered to safe HTML.
  */
-import {
-  DOMAIN_LABELS,
-  DOMAIN_SLUGS,
-  type AttackObject,
-  type Domain,
-  type ObjectCollectionName,
-  type Technique,
-} from '../../model/attack.ts';
+import { DOMAIN_LABELS, type AttackObject, type Domain, type Technique } from '../../model/attack.ts';
+import { KINDS, type ListedKind } from '../../model/kinds.ts';
 import { byAttackId, type AttackGraph, type Related } from '../graph.ts';
+import { href, paths, type SitePath } from '../paths.ts';
 import type { PageReferences } from '../references.ts';
-import { rebaseLinks, withBase } from '../urls.ts';
+import { rebaseLinks } from '../urls.ts';
+import type { Vault } from '../vault.ts';
 
 export interface Link {
   text: string;
@@ -39,6 +35,13 @@ export interface TableRow {
   cells: CardValue[];
 }
 
+/** A domain's entry on an overview page: where its list is and how much it holds. */
+export interface DomainSummary {
+  label: string;
+  href: string;
+  countText: string;
+}
+
 export interface CardRow {
   label: string;
   value: CardValue;
@@ -59,14 +62,25 @@ export interface ObjectRow {
   isHeading?: boolean;
 }
 
-export interface PageContext {
+/** What data of a page is read from. */
+export interface DataContext {
   graph: AttackGraph;
+  vault: Vault;
+}
+
+/** What a page is rendered with: its data, the base path, and its numbered references. */
+export interface PageContext extends DataContext {
   base: string;
   references: PageReferences;
 }
 
+/** A link to a site path, under the base path. */
+export function siteLink(path: SitePath, base: string, text: string): Link {
+  return { text, href: href(base, path) };
+}
+
 export function linkTo(object: AttackObject, base: string, text = object.name): Link {
-  return { text, href: withBase(base, object.path) };
+  return siteLink(object.path, base, text);
 }
 
 /** Sub-techniques read "Parent: Sub", as on attack.mitre.org. */
@@ -89,28 +103,10 @@ export function displayName(object: AttackObject, graph: AttackGraph): string {
   return parent ? `${parent.name}: ${object.name}` : object.name;
 }
 
-export const SECTION_TITLES: Record<ObjectCollectionName, string> = {
-  techniques: 'Techniques',
-  tactics: 'Tactics',
-  mitigations: 'Mitigations',
-  groups: 'Groups',
-  software: 'Software',
-  campaigns: 'Campaigns',
-  datasources: 'Data Sources',
-  datacomponents: 'Data Components',
-  detectionstrategies: 'Detection Strategies',
-  analytics: 'Analytics',
-  assets: 'Assets',
-  matrices: 'Matrices',
-};
-
 /** Breadcrumbs to an object's list: Techniques › Enterprise. */
-export function sectionTrail(section: keyof typeof SECTION_TITLES, object: AttackObject, base: string): Link[] {
+export function sectionTrail(kind: ListedKind, object: AttackObject, base: string): Link[] {
   const domain = object.domains[0]!;
-  return [
-    { text: SECTION_TITLES[section], href: withBase(base, `/${section}/`) },
-    { text: DOMAIN_LABELS[domain], href: withBase(base, `/${section}/${DOMAIN_SLUGS[domain]}/`) },
-  ];
+  return [siteLink(paths.list(kind), base, KINDS[kind].labels.plural), siteLink(paths.list(kind, domain), base, DOMAIN_LABELS[domain])];
 }
 
 export function domainLabels(domains: Domain[]): string[] {
@@ -170,7 +166,7 @@ export function objectRow(object: AttackObject, { graph, base }: PageContext, de
   return {
     attackId: object.attackId,
     name: displayName(object, graph),
-    href: withBase(base, object.path),
+    href: href(base, object.path),
     descriptionHtml: rebaseLinks(descriptionHtml, base),
     isSub: object.type === 'technique' && object.isSubtechnique,
   };
@@ -186,3 +182,17 @@ export function nestTechniques(techniques: Technique[]): Technique[] {
   );
   return parents.sort(byAttackId).flatMap((parent) => [parent, ...(children.get(parent.id) ?? []).sort(byAttackId)]);
 }
+
+/** "216 techniques and 475 sub-techniques", "14 tactics", "700 software (617 malware, 83 tools)" */
+export function countText(objects: AttackObject[], kind: ListedKind): string {
+  const plural = KINDS[kind].labels.plural.toLowerCase();
+  const count = (test: (object: AttackObject) => boolean) => objects.filter(test).length;
+  const subs = count((object) => object.type === 'technique' && object.isSubtechnique);
+  if (subs > 0) return `${objects.length - subs} ${plural} and ${subs} sub-techniques`;
+  if (objects[0]?.type === 'software') {
+    const malware = count((object) => object.type === 'software' && object.softwareType === 'malware');
+    return `${objects.length} software (${malware} malware, ${objects.length - malware} tools)`;
+  }
+  return `${objects.length} ${plural}`;
+}
+

@@ -3,11 +3,11 @@
  * tactic's techniques as cells, with their sub-techniques; and the same matrix narrowed to one
  * platform (`/matrices/enterprise/windows/`). Each domain is assembled once, then filtered per view.
  */
-import { DOMAIN_LABELS, DOMAIN_SLUGS, type Domain, type Tactic, type Technique } from '../../model/attack.ts';
+import { DOMAIN_LABELS, DOMAIN_SLUGS, type Domain } from '../../model/attack.ts';
+import { type Tactic, type Technique } from '../../model/attack.ts';
 import type { AttackGraph } from '../graph.ts';
 import { withBase } from '../urls.ts';
-import type { Link } from './common.ts';
-import { countText, listSection, loadedDomains, type DomainSummary } from './lists.ts';
+import { countText, type DomainSummary, type Link } from './common.ts';
 
 export interface Platform {
   /** As the data spells it: "Network Devices". */
@@ -89,7 +89,7 @@ export function platformSlug(platform: string): string {
 }
 
 export function domainMatrices(graph: AttackGraph): DomainMatrix[] {
-  return loadedDomains(graph).map((domain) => domainMatrix(graph, domain));
+  return graph.loadedDomains().map((domain) => domainMatrix(graph, domain));
 }
 
 export function domainMatrix(graph: AttackGraph, domain: Domain): DomainMatrix {
@@ -208,7 +208,7 @@ function techniqueCountText(columns: TacticColumn[]): string {
     if (inView) unique.add(technique);
     for (const sub of subtechniques) unique.add(sub);
   }
-  return countText([...unique], listSection('techniques'));
+  return countText([...unique], 'technique');
 }
 
 function matrixColumn({ tactic, techniques }: TacticColumn, base: string): MatrixColumn {

@@ -1,7 +1,7 @@
 /** What a note or procedure page shows: its card, body, commands, tags and backlinks. */
 import type { Note } from '../../model/notes.ts';
 import type { AttackGraph } from '../graph.ts';
-import { tagPath } from '../slugs.ts';
+import { paths } from '../paths.ts';
 import { rebaseLinks, withBase } from '../urls.ts';
 import type { Vault } from '../vault.ts';
 import { attackLinks, cardRows, formatDate, yesNo, type CardRow, type CardValue, type Link } from './common.ts';
@@ -30,7 +30,7 @@ export function notePage(note: Note, graph: AttackGraph, vault: Vault, base: str
     card: note.kind === 'procedure' ? procedureCard(note, graph, vault, base) : noteCard(note, graph, base),
     html: rebaseLinks(note.html, base),
     commands: commandsOf(note, vault, base),
-    tags: note.tags.map((tag) => ({ text: `#${tag}`, href: withBase(base, tagPath(tag)) })),
+    tags: note.tags.map((tag) => ({ text: `#${tag}`, href: withBase(base, paths.tag(tag)) })),
   };
 }
 

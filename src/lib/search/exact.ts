@@ -3,21 +3,15 @@
  * that page first. The build writes each page's keys to Pagefind filters and the search box looks
  * the query up in them, both through these functions, so both sides spell keys alike.
  */
+import { parseAttackId } from '../../model/ids.ts';
 import { EXACT_ID_FILTER, EXACT_NAME_FILTER, type SearchEntry } from './schema.ts';
-
-/** Prefixes longest first, so that `TA0002` is not read as `T` + `A0002`. */
-const ID_SHAPE = /^(TA|DET|DC|DS|AN|T|G|S|M|C|A)(\d{4})(?:[./\\_\s-]?(\d{3}))?$/;
 
 /**
  * The canonical spelling of an ATT&CK id typed in any common form (`t1059/001`, `T1059 001`,
  * ` g0016 `), or undefined when the text is not an id. Only techniques have a sub-number.
  */
 export function normalizeAttackId(text: string): string | undefined {
-  const match = ID_SHAPE.exec(text.trim().toUpperCase());
-  if (!match) return undefined;
-  const [, prefix, number, sub] = match;
-  if (sub && prefix !== 'T') return undefined;
-  return sub ? `${prefix}${number}.${sub}` : `${prefix}${number}`;
+  return parseAttackId(text)?.id;
 }
 
 /** A name as compared for exact matches: `Cozy  bear!` and `cozy bear` are the same name. */

@@ -21,6 +21,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import type { SitePath } from '../../lib/paths.ts';
 import type { AttackObject } from '../../model/attack.ts';
 import { parseBounded } from './bounded-parse.ts';
 import { rehypeSafeUrls } from './safe-urls.ts';
@@ -58,9 +59,9 @@ export interface VaultLinks {
   index: VaultIndex;
   attack: AttackLookup;
   /** A published note's page path, or undefined for notes left out of the site. */
-  notePath(note: ParsedNote): string | undefined;
-  assetPath(asset: VaultAsset): string;
-  tagPath(tag: string): string;
+  notePath(note: ParsedNote): SitePath | undefined;
+  assetPath(asset: VaultAsset): SitePath;
+  tagPath(tag: string): SitePath;
 }
 
 export interface RenderedNote {

@@ -7,6 +7,7 @@ import type { Element, Root as HastRoot } from 'hast';
 import type { Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { findAndReplace } from 'mdast-util-find-and-replace';
 import { visit } from 'unist-util-visit';
+import type { SitePath } from '../../lib/paths.ts';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
@@ -43,7 +44,7 @@ export function stripComments(markdown: string): string {
 const TAG = /(?<=^|[\s(])#([\p{L}\p{N}_/-]*[\p{L}_-][\p{L}\p{N}_/-]*)/gu;
 
 /** Turns inline tags into links to their tag pages, telling `onTag` about each. */
-export function remarkTags(tagPath: (tag: string) => string, onTag: (tag: string) => void) {
+export function remarkTags(tagPath: (tag: string) => SitePath, onTag: (tag: string) => void) {
   return (tree: Root) => {
     findAndReplace(
       tree,

@@ -3,43 +3,16 @@
  * their final replacement, and answers the lookups normalizing needs (tactics by short name,
  * the strategy that shows an analytic, the page an attack.mitre.org URL stands for).
  */
-import {
-  COLLECTION_OF_TYPE,
-  DOMAINS,
-  DOMAIN_SLUGS,
-  type AttackType,
-  type Domain,
-  type Status,
-} from '../../model/attack.ts';
-import type { Found } from './merge.ts';
+import { paths, type SitePath } from '../../lib/paths.ts';
+import { DOMAINS, DOMAIN_SLUGS, type Domain, type Status } from '../../model/attack.ts';
+import { isPageSafeId } from '../../model/ids.ts';
+import { hasObjectPage, KIND_OF_STIX_TYPE, KINDS, type Kind } from '../../model/kinds.ts';
 import type { ImportReport } from '../report.ts';
-import type { StixObject, StixObjectOf, StixType } from '../sources/stix.ts';
+import type { StixObject, StixObjectOf } from '../sources/stix.ts';
+import type { Found } from './merge.ts';
 
-type ObjectStixType = Exclude<StixType, 'relationship'>;
 type StixAttackObject = Exclude<StixObject, { type: 'relationship' }>;
 export type StixRelationship = Extract<StixObject, { type: 'relationship' }>;
-
-export const TYPE_OF_STIX: Record<ObjectStixType, AttackType> = {
-  'attack-pattern': 'technique',
-  'x-mitre-tactic': 'tactic',
-  'course-of-action': 'mitigation',
-  'intrusion-set': 'group',
-  malware: 'software',
-  tool: 'software',
-  campaign: 'campaign',
-  'x-mitre-data-source': 'datasource',
-  'x-mitre-data-component': 'datacomponent',
-  'x-mitre-detection-strategy': 'detectionstrategy',
-  'x-mitre-analytic': 'analytic',
-  'x-mitre-asset': 'asset',
-  'x-mitre-matrix': 'matrix',
-};
-
-/**
- * What an ATT&CK id may look like (T1059.001, TA0002, DET0455, enterprise-attack): ids become page
- * paths and file names, so nothing that could climb out of a folder or need escaping.
- */
-const ATTACK_ID = /^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$/;
 
 /** Second path segments of list pages (`/techniques/enterprise/`): no object may take them. */
 const LIST_PAGE_NAMES: ReadonlySet<string> = new Set(Object.values(DOMAIN_SLUGS));
@@ -54,10 +27,10 @@ const KILL_CHAIN_DOMAINS: Record<string, Domain> = {
 };
 
 export interface Linked<T extends StixAttackObject = StixAttackObject> extends Found<T> {
-  type: AttackType;
+  type: Kind;
   attackId: string;
   status: Status;
-  path: string;
+  path: SitePath;
   /** For revoked objects: the final replacement's STIX id. */
   revokedBy?: string;
 }
@@ -100,14 +73,14 @@ export class AttackIndex {
    * This site's path for a link to attack.mitre.org, when the object it names was loaded
    * (revoked objects resolve to their replacement). Other links give undefined.
    */
-  resolveAttackUrl(href: string): string | undefined {
+  resolveAttackUrl(href: string): SitePath | undefined {
     const match = /^https?:\/\/(?:www\.)?attack\.mitre\.org\/([a-z]+)\/([^/?#]+)(?:\/(\d{3}))?\/?(#[\w-]+)?$/i.exec(href);
     if (!match) return undefined;
     const [, section, id, sub, hash] = match;
     const found = this.byAttackPath.get(`${section!.toLowerCase()}/${sub ? `${id}.${sub}` : id}`);
     if (!found) return undefined;
     const target = found.revokedBy ? this.objects.get(found.revokedBy)! : found;
-    return target.path + (hash && !target.path.includes('#') ? hash : '');
+    return hash && !target.path.includes('#') ? paths.anchor(target.path, hash.slice(1)) : target.path;
   }
 
   add(linked: Linked): void {
@@ -173,14 +146,14 @@ function identify(found: Found<StixAttackObject>, report: ImportReport): Linked 
     );
     return undefined;
   }
-  if (!ATTACK_ID.test(attackId)) {
+  if (!isPageSafeId(attackId)) {
     report.error(
       { source: found.source, objectId: object.id },
       `${object.type} "${object.name}" has an ATT&CK id that cannot name a page: ${JSON.stringify(attackId)} (expected letters and digits, such as T1059.001)`,
     );
     return undefined;
   }
-  const type = TYPE_OF_STIX[object.type];
+  const type = KIND_OF_STIX_TYPE.get(object.type)!;
   if (type !== 'matrix' && LIST_PAGE_NAMES.has(attackId.toLowerCase())) {
     report.error(
       { source: found.source, objectId: object.id },
@@ -189,11 +162,11 @@ function identify(found: Found<StixAttackObject>, report: ImportReport): Linked 
     return undefined;
   }
   const status: Status = object.revoked ? 'revoked' : object.x_mitre_deprecated ? 'deprecated' : 'active';
-  return { ...found, type, attackId, status, path: '' };
+  return { ...found, type, attackId, status, path: paths.home() };
 }
 
 function attackPathKey(linked: Linked): string {
-  return `${COLLECTION_OF_TYPE[linked.type]}/${linked.attackId}`;
+  return `${KINDS[linked.type].collection}/${linked.attackId}`;
 }
 
 const STATUS_RANK: Record<Status, number> = { active: 0, deprecated: 1, revoked: 2 };
@@ -234,25 +207,17 @@ function linkAnalytics(index: AttackIndex): void {
   }
 }
 
+/** `/techniques/T1059/001/`, `/tactics/TA0002/`, `/matrices/enterprise/`, then analytics at their strategy's page. */
 function assignPaths(index: AttackIndex): void {
   for (const linked of index.objects.values()) {
-    if (linked.type !== 'analytic') linked.path = pagePath(linked.type, linked.attackId);
+    if (hasObjectPage(linked.type)) linked.path = paths.object(linked.type, linked.attackId);
+    else if (linked.type === 'matrix') linked.path = paths.matrix(DOMAINS.find((domain) => domain === linked.attackId) ?? linked.domains[0]!);
   }
   for (const linked of index.objects.values()) {
     if (linked.type !== 'analytic') continue;
     const strategy = index.get(index.detectionStrategyOf(linked.object.id) ?? '');
-    linked.path = `${strategy ? strategy.path : '/analytics/'}#${linked.attackId}`;
+    linked.path = paths.anchor(strategy ? strategy.path : paths.analytics(), linked.attackId);
   }
-}
-
-/** `/techniques/T1059/001/`, `/tactics/TA0002/`, `/matrices/enterprise/` */
-export function pagePath(type: AttackType, attackId: string): string {
-  const section = COLLECTION_OF_TYPE[type];
-  if (type === 'matrix') {
-    const domain = DOMAINS.find((d) => d === attackId);
-    return `/${section}/${domain ? DOMAIN_SLUGS[domain] : attackId}/`;
-  }
-  return `/${section}/${attackId.replace('.', '/')}/`;
 }
 
 function followRevocations(index: AttackIndex, revokedBy: Map<string, string>, report: ImportReport): void {

@@ -2,7 +2,8 @@
  * Normalizing: turns each linked STIX object into the site's model (src/model/attack.ts), renders
  * its texts, and keeps the relationships the pages show (both ends loaded and active).
  */
-import { DOMAINS, RELATIONSHIP_TYPES, type Domain, type Reference, type Relationship } from '../../model/attack.ts';
+import { DOMAINS, RELATIONSHIP_TYPES, type AttackObject, type Domain, type ObjectOf, type Reference, type Relationship } from '../../model/attack.ts';
+import { ALL_KINDS, KINDS, type Kind } from '../../model/kinds.ts';
 import type { Collections } from '../../model/collections.ts';
 import { ATTACK_ID_SOURCES, type AttackIndex, type Linked, type StixRelationship } from './link.ts';
 import type { createMarkdownRenderer } from '../render/markdown.ts';
@@ -26,111 +27,106 @@ export type ObjectCollections = Omit<Collections, 'releases' | 'notes' | 'vaultf
 
 export function normalize(index: AttackIndex, markdown: Markdown, report: ImportReport): ObjectCollections {
   const context: Context = { index, markdown, report, parents: subtechniqueParents(index) };
-  const collections: ObjectCollections = {
-    techniques: [],
-    tactics: [],
-    mitigations: [],
-    groups: [],
-    software: [],
-    campaigns: [],
-    datasources: [],
-    datacomponents: [],
-    detectionstrategies: [],
-    analytics: [],
-    assets: [],
-    matrices: [],
+  const collections = {
+    ...Object.fromEntries(ALL_KINDS.map((kind) => [KINDS[kind].collection, []])),
     relationships: normalizeRelationships(context),
-  };
-  for (const linked of index.objects.values()) addObject(collections, linked, context);
+  } as unknown as ObjectCollections;
+  for (const linked of index.objects.values()) {
+    (collections[KINDS[linked.type].collection] as AttackObject[]).push(NORMALIZERS[linked.type](linked, context));
+  }
   // Sorted by id so that the output does not depend on the order of objects in the bundles.
   for (const entries of Object.values(collections)) entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return collections;
 }
 
-function addObject(collections: ObjectCollections, linked: Linked, context: Context): void {
-  const { object } = linked;
-  switch (object.type) {
-    case 'attack-pattern':
-      return void collections.techniques.push(technique(linked, object, context));
-    case 'x-mitre-tactic':
-      return void collections.tactics.push({
-        ...common(linked, context),
-        type: 'tactic',
-        shortname: object.x_mitre_shortname,
-        order: context.index.tacticColumn(object.id),
-      });
-    case 'course-of-action':
-      return void collections.mitigations.push({
-        ...common(linked, context),
-        type: 'mitigation',
-        securityControls: list(object.labels),
-      });
-    case 'intrusion-set':
-      return void collections.groups.push({
-        ...common(linked, context),
-        type: 'group',
-        aliases: aliases(linked, object.aliases, context),
-      });
-    case 'malware':
-    case 'tool':
-      return void collections.software.push({
-        ...common(linked, context),
-        type: 'software',
-        softwareType: object.type,
-        aliases: aliases(linked, object.x_mitre_aliases, context),
-        platforms: list(object.x_mitre_platforms),
-      });
-    case 'campaign':
-      return void collections.campaigns.push({
-        ...common(linked, context),
-        type: 'campaign',
-        aliases: aliases(linked, object.aliases, context),
-        firstSeen: present(object.first_seen),
-        lastSeen: present(object.last_seen),
-        firstSeenCitation: context.markdown.renderInline(object.x_mitre_first_seen_citation, at(linked)),
-        lastSeenCitation: context.markdown.renderInline(object.x_mitre_last_seen_citation, at(linked)),
-      });
-    case 'x-mitre-data-source':
-      return void collections.datasources.push({
-        ...common(linked, context),
-        type: 'datasource',
-        platforms: list(object.x_mitre_platforms),
-        collectionLayers: list(object.x_mitre_collection_layers),
-      });
-    case 'x-mitre-data-component':
-      return void collections.datacomponents.push({
-        ...common(linked, context),
-        type: 'datacomponent',
-        dataSource: knownId(object.x_mitre_data_source_ref, context),
-        logSources: (object.x_mitre_log_sources ?? []).map(({ name, channel }) => ({ name, channel })),
-      });
-    case 'x-mitre-detection-strategy':
-      return void collections.detectionstrategies.push({
-        ...common(linked, context),
-        type: 'detectionstrategy',
-        analytics: knownIds(object.x_mitre_analytic_refs, linked, context),
-      });
-    case 'x-mitre-analytic':
-      return void collections.analytics.push(analytic(linked, object, context));
-    case 'x-mitre-asset':
-      return void collections.assets.push({
-        ...common(linked, context),
-        type: 'asset',
-        platforms: list(object.x_mitre_platforms),
-        sectors: list(object.x_mitre_sectors),
-        relatedAssets: (object.x_mitre_related_assets ?? []).map((related) => ({
-          name: related.name,
-          sectors: list(related.related_asset_sectors),
-          description: context.markdown.renderInline(related.description, at(linked)),
-        })),
-      });
-    case 'x-mitre-matrix':
-      return void collections.matrices.push({
-        ...common(linked, context),
-        type: 'matrix',
-        tactics: knownIds(object.tactic_refs, linked, context),
-      });
-  }
+/** How each kind's model object is made from its STIX object. */
+const NORMALIZERS: { [K in Kind]: (linked: Linked, context: Context) => ObjectOf<K> } = {
+  technique: (linked, context) => technique(linked, stixOf(linked, 'attack-pattern'), context),
+  tactic: (linked, context) => {
+    const object = stixOf(linked, 'x-mitre-tactic');
+    return { ...common(linked, context), type: 'tactic', shortname: object.x_mitre_shortname, order: context.index.tacticColumn(object.id) };
+  },
+  mitigation: (linked, context) => ({
+    ...common(linked, context),
+    type: 'mitigation',
+    securityControls: list(stixOf(linked, 'course-of-action').labels),
+  }),
+  group: (linked, context) => ({
+    ...common(linked, context),
+    type: 'group',
+    aliases: aliases(linked, stixOf(linked, 'intrusion-set').aliases, context),
+  }),
+  software: (linked, context) => {
+    const object = stixOf(linked, 'malware', 'tool');
+    return {
+      ...common(linked, context),
+      type: 'software',
+      softwareType: object.type,
+      aliases: aliases(linked, object.x_mitre_aliases, context),
+      platforms: list(object.x_mitre_platforms),
+    };
+  },
+  campaign: (linked, context) => {
+    const object = stixOf(linked, 'campaign');
+    return {
+      ...common(linked, context),
+      type: 'campaign',
+      aliases: aliases(linked, object.aliases, context),
+      firstSeen: present(object.first_seen),
+      lastSeen: present(object.last_seen),
+      firstSeenCitation: context.markdown.renderInline(object.x_mitre_first_seen_citation, at(linked)),
+      lastSeenCitation: context.markdown.renderInline(object.x_mitre_last_seen_citation, at(linked)),
+    };
+  },
+  datasource: (linked, context) => {
+    const object = stixOf(linked, 'x-mitre-data-source');
+    return {
+      ...common(linked, context),
+      type: 'datasource',
+      platforms: list(object.x_mitre_platforms),
+      collectionLayers: list(object.x_mitre_collection_layers),
+    };
+  },
+  datacomponent: (linked, context) => {
+    const object = stixOf(linked, 'x-mitre-data-component');
+    return {
+      ...common(linked, context),
+      type: 'datacomponent',
+      dataSource: knownId(object.x_mitre_data_source_ref, context),
+      logSources: (object.x_mitre_log_sources ?? []).map(({ name, channel }) => ({ name, channel })),
+    };
+  },
+  detectionstrategy: (linked, context) => ({
+    ...common(linked, context),
+    type: 'detectionstrategy',
+    analytics: knownIds(stixOf(linked, 'x-mitre-detection-strategy').x_mitre_analytic_refs, linked, context),
+  }),
+  analytic: (linked, context) => analytic(linked, stixOf(linked, 'x-mitre-analytic'), context),
+  asset: (linked, context) => {
+    const object = stixOf(linked, 'x-mitre-asset');
+    return {
+      ...common(linked, context),
+      type: 'asset',
+      platforms: list(object.x_mitre_platforms),
+      sectors: list(object.x_mitre_sectors),
+      relatedAssets: (object.x_mitre_related_assets ?? []).map((related) => ({
+        name: related.name,
+        sectors: list(related.related_asset_sectors),
+        description: context.markdown.renderInline(related.description, at(linked)),
+      })),
+    };
+  },
+  matrix: (linked, context) => ({
+    ...common(linked, context),
+    type: 'matrix',
+    tactics: knownIds(stixOf(linked, 'x-mitre-matrix').tactic_refs, linked, context),
+  }),
+};
+
+/** The linked object's STIX object, as one of the types its kind is read from. */
+function stixOf<T extends Exclude<StixType, 'relationship'>>(linked: Linked, ...types: T[]): Of<T> {
+  if (!(types as string[]).includes(linked.object.type)) throw new Error(`${linked.object.id} is a ${linked.object.type}, not a ${types.join(' or ')}`);
+  return linked.object as Of<T>;
 }
 
 /** The fields every ATT&CK object has. */

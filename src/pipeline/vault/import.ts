@@ -1,5 +1,5 @@
 /** The vault pipeline: read → parse frontmatter → give pages their paths → render → build notes. */
-import { slugOf, tagPath } from '../../lib/slugs.ts';
+import { paths, type SitePath } from '../../lib/paths.ts';
 import type { AttackObject } from '../../model/attack.ts';
 import type { Note, VaultFile } from '../../model/notes.ts';
 import type { ImportReport } from '../report.ts';
@@ -25,14 +25,14 @@ export async function importVault(root: string, attack: AttackData, report: Impo
   const contents = await readVault(root, report);
   const parsed = contents.notes.map((source) => parseNote(source, root, report));
   const published = parsed.filter((note) => note.publish);
-  const paths = assignPaths(published, root, report);
+  const notePaths = assignPaths(published, root, report);
   const assetPaths = assetPathsOf(contents.assets);
   const links: VaultLinks = {
     index: new VaultIndex(parsed, contents.assets),
     attack: new AttackLookup(attack.objects),
-    notePath: (note) => paths.get(note.id),
+    notePath: (note) => notePaths.get(note.id),
     assetPath: (asset) => assetPaths.get(asset.file)!,
-    tagPath,
+    tagPath: paths.tag,
   };
   const render = createNoteRenderer(links, report, root).render;
   const context = { ...links, descriptionText: attack.descriptionText, report, vaultRoot: root };
@@ -60,19 +60,18 @@ function tagsOf(note: ParsedNote, inlineTags: string[]): string[] {
 }
 
 /** `/files/<slugged folders>/<slugged name>.<ext>`: safe to write, unique per file. */
-function assetPathsOf(assets: VaultAsset[]): Map<string, string> {
-  const paths = new Map<string, string>();
-  const taken = new Set<string>();
+function assetPathsOf(assets: VaultAsset[]): Map<string, SitePath> {
+  const assigned = new Map<string, SitePath>();
+  const taken = new Set<SitePath>();
   for (const asset of assets) {
-    const segments = asset.file.split('/');
-    const name = segments.pop()!;
+    const folders = asset.file.split('/');
+    const name = folders.pop()!;
     const dot = name.lastIndexOf('.');
-    const base = [...segments, name.slice(0, dot)].map(slugOf).join('/');
-    const extension = name.slice(dot).toLowerCase();
-    let path = `/files/${base}${extension}`;
-    for (let n = 2; taken.has(path); n++) path = `/files/${base}-${n}${extension}`;
+    const wanted = paths.file(folders, name.slice(0, dot), name.slice(dot).toLowerCase());
+    let path = wanted;
+    for (let n = 2; taken.has(path); n++) path = paths.numbered(wanted, n);
     taken.add(path);
-    paths.set(asset.file, path);
+    assigned.set(asset.file, path);
   }
-  return paths;
+  return assigned;
 }

@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse';
 import wikiLinkPlugin from '@flowershow/remark-wiki-link';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { NOTE_LIST_PAGES, paths, RESERVED_SEGMENTS, type SitePath } from '../../lib/paths.ts';
 import { slugOf } from '../../lib/slugs.ts';
 import type { AttackObject } from '../../model/attack.ts';
 import type { Command, Note, Procedure } from '../../model/notes.ts';
@@ -18,16 +19,6 @@ import type { ImportReport } from '../report.ts';
 import { flag, list, text, type Frontmatter, type ParsedNote } from './frontmatter.ts';
 import type { RenderedNote } from '../render/notes.ts';
 import { splitTarget, type AttackLookup, type VaultIndex } from './resolve.ts';
-
-/** First path segments that belong to the site's own pages: a permalink may not take them. */
-export const RESERVED_SECTIONS = new Set([
-  'techniques', 'tactics', 'mitigations', 'groups', 'software', 'campaigns', 'datasources', 'datacomponents',
-  'detectionstrategies', 'analytics', 'assets', 'matrices', 'procedures', 'tags', 'files', 'search', 'pagefind',
-  '_astro', 'sitemap.xml', 'favicon.svg',
-]);
-
-/** Pages of the site that notes live under: a permalink may name a page below them, not them. */
-const LIST_PAGES = new Set(['notes']);
 
 /** Procedure fields naming tactics and techniques, in the old and the new export format. */
 const MAPPING_FIELDS = ['tactics', 'techniques', 'sub_techniques', 'mitre_tactics', 'mitre_techniques'];
@@ -52,12 +43,12 @@ export function isProcedure(note: ParsedNote): boolean {
  * The page path of every published note: procedures under /procedures/, the others under
  * /notes/ or at their permalink. Paths are made of slugs, so no name can write outside dist/.
  */
-export function assignPaths(notes: ParsedNote[], vaultRoot: string, report: ImportReport): Map<string, string> {
-  const paths = new Map<string, string>();
-  const owners = new Map<string, ParsedNote>();
-  const claim = (note: ParsedNote, path: string) => {
+export function assignPaths(notes: ParsedNote[], vaultRoot: string, report: ImportReport): Map<string, SitePath> {
+  const assigned = new Map<string, SitePath>();
+  const owners = new Map<SitePath, ParsedNote>();
+  const claim = (note: ParsedNote, path: SitePath) => {
     owners.set(path, note);
-    paths.set(note.id, path);
+    assigned.set(note.id, path);
   };
   const withPermalinks = notes.filter((note) => note.permalink);
   for (const note of [...withPermalinks, ...notes.filter((note) => !note.permalink)]) {
@@ -74,30 +65,26 @@ export function assignPaths(notes: ParsedNote[], vaultRoot: string, report: Impo
     }
     claim(note, path);
   }
-  return paths;
+  return assigned;
 }
 
-function defaultPath(note: ParsedNote): string {
-  if (isProcedure(note)) return `/procedures/${slugOf(note.name)}/`;
-  return `/notes/${note.id.split('/').map(slugOf).join('/')}/`;
+function defaultPath(note: ParsedNote): SitePath {
+  return isProcedure(note) ? paths.procedure(note.name) : paths.note(note.id.split('/'));
 }
 
-function permalinkPath(note: ParsedNote, vaultRoot: string, report: ImportReport): string | undefined {
-  const segments = note.permalink!
-    .split('/')
-    .filter((segment) => segment.trim() && !/^\.+$/.test(segment.trim()))
-    .map(slugOf);
-  const listPage = segments.length === 1 && LIST_PAGES.has(segments[0]!);
-  if (segments.length === 0 || RESERVED_SECTIONS.has(segments[0]!) || listPage) {
+function permalinkPath(note: ParsedNote, vaultRoot: string, report: ImportReport): SitePath | undefined {
+  const segments = note.permalink!.split('/').filter((segment) => segment.trim() && !/^\.+$/.test(segment.trim()));
+  const path = segments.length > 0 ? paths.permalink(segments) : undefined;
+  if (!path || RESERVED_SEGMENTS.has(slugOf(segments[0]!)) || NOTE_LIST_PAGES.has(path)) {
     report.warn({ source: `${vaultRoot}/${note.file}` }, `permalink "${note.permalink}" is not usable here; the note keeps its own path`);
     return undefined;
   }
-  return `/${segments.join('/')}/`;
+  return path;
 }
 
-function uniquePath(path: string, owners: Map<string, ParsedNote>): string {
+function uniquePath(path: SitePath, owners: Map<SitePath, ParsedNote>): SitePath {
   let candidate = path;
-  for (let n = 2; owners.has(candidate); n++) candidate = `${path.slice(0, -1)}-${n}/`;
+  for (let n = 2; owners.has(candidate); n++) candidate = paths.numbered(path, n);
   return candidate;
 }
 
@@ -105,7 +92,7 @@ function uniquePath(path: string, owners: Map<string, ParsedNote>): string {
 export interface NoteContext {
   index: VaultIndex;
   attack: AttackLookup;
-  notePath(note: ParsedNote): string | undefined;
+  notePath(note: ParsedNote): SitePath | undefined;
   /** Plain text of an ATT&CK object's description, to spot notes that repeat it. */
   descriptionText(object: AttackObject): string;
   report: ImportReport;

@@ -5,26 +5,10 @@
  * name (case-insensitive, shortest path first), then by alias; a target with `/` also matches a
  * file whose name has `-` in its place.
  */
-import type { AttackObject, AttackType } from '../../model/attack.ts';
+import type { AttackObject } from '../../model/attack.ts';
+import { LEADING_ATTACK_ID, parseAttackId } from '../../model/ids.ts';
 import type { ParsedNote } from './frontmatter.ts';
 import type { VaultAsset } from '../sources/vault.ts';
-
-const ID_FORMS: [RegExp, AttackType][] = [
-  [/^TA\d{4}$/, 'tactic'],
-  [/^T\d{4}(\.\d{3})?$/, 'technique'],
-  [/^DET\d{4}$/, 'detectionstrategy'],
-  [/^DC\d{4}$/, 'datacomponent'],
-  [/^DS\d{4}$/, 'datasource'],
-  [/^AN\d{4}$/, 'analytic'],
-  [/^G\d{4}$/, 'group'],
-  [/^S\d{4}$/, 'software'],
-  [/^M\d{4}$/, 'mitigation'],
-  [/^C\d{4}$/, 'campaign'],
-  [/^A\d{4}$/, 'asset'],
-];
-
-/** An ATT&CK id at the start of a text, followed by a space, dash or nothing: `T1590.002 - DNS`. */
-const LEADING_ID = /^\s*((?:TA|T|DET|DC|DS|AN|G|S|M|C|A)\d{4}(?:\.\d{3})?)(?=$|[\s\-–—:,)])/i;
 
 export interface AttackMatch {
   object: AttackObject;
@@ -45,10 +29,10 @@ export class AttackLookup {
 
   /** The object an id names (`t1059.001` too), following a revocation to its replacement. */
   find(id: string): AttackMatch | undefined {
-    const upper = id.trim().toUpperCase();
-    const type = ID_FORMS.find(([form]) => form.test(upper))?.[1];
-    const object = type && this.objects.get(`${type}/${upper}`);
+    const parsed = parseAttackId(id);
+    const object = parsed && this.objects.get(`${parsed.kind}/${parsed.id}`);
     if (!object) return undefined;
+    const upper = parsed.id;
     if (object.status === 'revoked') {
       const replacement = object.revokedBy ? this.byStixId.get(object.revokedBy) : undefined;
       return replacement
@@ -60,7 +44,7 @@ export class AttackLookup {
 
   /** The id a link names: its target, or else the start of its alias text. */
   findInLink(target: string, alias: string | undefined): AttackMatch | undefined {
-    const leading = alias && LEADING_ID.exec(alias)?.[1];
+    const leading = alias && LEADING_ATTACK_ID.exec(alias)?.[1];
     return this.find(target) ?? (leading ? this.find(leading) : undefined);
   }
 }

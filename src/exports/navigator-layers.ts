@@ -5,27 +5,24 @@
  * generates: every technique the object uses (or mitigates) scored 1 and coloured like the legend,
  * with the relationship's description as its comment.
  */
-import {
-  DOMAIN_LABELS,
-  DOMAIN_SLUGS,
-  type Campaign,
-  type Domain,
-  type Group,
-  type Mitigation,
-  type Relationship,
-  type Software,
-  type Technique,
-} from '../model/attack.ts';
-import type { AttackGraph } from './graph.ts';
+import type { AttackGraph, Related } from '../lib/graph.ts';
+import type { DataContext } from '../lib/pages/common.ts';
+import { paths, type SitePath } from '../lib/paths.ts';
+import { DOMAIN_LABELS, type AttackObject, type Campaign, type Domain, type Group, type Mitigation, type Software, type Technique } from '../model/attack.ts';
+import { techniquesAddressed, techniquesUsed } from '../sections/techniques.ts';
 
 export type LayerObject = Group | Software | Campaign | Mitigation;
 
 export const LAYER_TYPES = ['group', 'software', 'campaign', 'mitigation'] as const satisfies LayerObject['type'][];
 
+export function isLayerObject(object: AttackObject): object is LayerObject {
+  return (LAYER_TYPES as readonly string[]).includes(object.type);
+}
+
 export interface LayerFile {
   domain: Domain;
-  /** Root-relative URL, next to the object's page: `/groups/G0016/G0016-enterprise-layer.json`. */
-  path: string;
+  /** Next to the object's page: `/groups/G0016/G0016-enterprise-layer.json`. */
+  path: SitePath;
 }
 
 /** The parts of layer format 4.5 these layers use, with the Navigator's field names. */
@@ -106,14 +103,15 @@ export function layerObjects(graph: AttackGraph): LayerObject[] {
 }
 
 /** The object's layer files, in domain order; none for a domain in which it has no technique. */
-export function layerFiles(graph: AttackGraph, object: LayerObject): LayerFile[] {
+export function layerFiles(data: DataContext, object: LayerObject): LayerFile[] {
   return object.domains
-    .filter((domain) => layerEntries(graph, object, domain).length > 0)
-    .map((domain) => ({ domain, path: `${object.path}${object.attackId}-${DOMAIN_SLUGS[domain]}-layer.json` }));
+    .filter((domain) => layerEntries(data, object, domain).length > 0)
+    .map((domain) => ({ domain, path: paths.layer(object.path, object.attackId, domain) }));
 }
 
-export function navigatorLayer(graph: AttackGraph, object: LayerObject, domain: Domain): NavigatorLayer {
-  const entries = layerEntries(graph, object, domain);
+export function navigatorLayer(data: DataContext, object: LayerObject, domain: Domain): NavigatorLayer {
+  const { graph } = data;
+  const entries = layerEntries(data, object, domain);
   const verb = object.type === 'mitigation' ? 'mitigated by' : 'used by';
   const version = object.version ? ` v${object.version}` : '';
   return {
@@ -134,16 +132,18 @@ export function navigatorLayer(graph: AttackGraph, object: LayerObject, domain: 
 
 interface LayerEntry {
   technique: Technique;
-  relationship: Relationship;
+  relationship: Related['relationship'];
 }
 
-/** The techniques of the domain that the object uses (mitigations: mitigates), in ATT&CK id order. */
-function layerEntries(graph: AttackGraph, object: LayerObject, domain: Domain): LayerEntry[] {
-  const entries: LayerEntry[] = [];
-  for (const { relationship, object: target } of graph.from(object.id, object.type === 'mitigation' ? 'mitigates' : 'uses')) {
-    if (target.type === 'technique' && target.domains.includes(domain)) entries.push({ technique: target, relationship });
-  }
-  return entries;
+/**
+ * The techniques of the domain that the object uses (mitigations: mitigates), in ATT&CK id order:
+ * the rows of the page's section, so that layer and table always agree.
+ */
+function layerEntries(data: DataContext, object: LayerObject, domain: Domain): LayerEntry[] {
+  const rows = object.type === 'mitigation' ? techniquesAddressed.rows(object, data) : techniquesUsed.rows(object, data);
+  return rows.flatMap(({ relationship, object: target }) =>
+    target.type === 'technique' && target.domains.includes(domain) ? [{ technique: target, relationship }] : [],
+  );
 }
 
 /** Scored 1 like the legend; a listed parent opens with its listed sub-techniques shown. */

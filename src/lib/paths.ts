@@ -1,0 +1,85 @@
+/**
+ * Every path of the site, made in one place. A SitePath is root-relative (`/techniques/T1059/001/`)
+ * and typed apart from other strings, so that a path cannot be assembled by hand elsewhere: the
+ * importer stores SitePaths in the collections, pages pass them around, and `href()` puts the base
+ * path in front, once, when a link is written.
+ */
+import { DOMAIN_SLUGS, type Domain } from '../model/attack.ts';
+import { attackIdPath } from '../model/ids.ts';
+import { KINDS, type ListedKind, type ObjectPageKind } from '../model/kinds.ts';
+import { slugOf } from './slugs.ts';
+
+import type { SitePath } from '../model/site-path.ts';
+
+export type { SitePath };
+
+/** `/a/b/` from segments `a`, `b`; the home page from none. */
+function folder(...segments: string[]): SitePath {
+  return (segments.length === 0 ? '/' : `/${segments.join('/')}/`) as SitePath;
+}
+
+/** `/a/b.json`: a file, not a page. */
+function file(...segments: string[]): SitePath {
+  return `/${segments.join('/')}` as SitePath;
+}
+
+/** The site's own top-level sections besides those of the object kinds. */
+const SECTIONS = {
+  procedures: 'procedures',
+  notes: 'notes',
+  tags: 'tags',
+  files: 'files',
+  search: 'search',
+} as const;
+
+export const paths = {
+  home: () => folder(),
+  search: () => folder(SECTIONS.search),
+  /** An object's page: `/techniques/T1059/001/`, `/groups/G0016/`. */
+  object: (kind: ObjectPageKind, attackId: string) => folder(KINDS[kind].collection, attackIdPath(attackId)),
+  /** A place on another page: an analytic on its detection strategy's page. */
+  anchor: (page: SitePath, id: string) => `${page}#${id}` as SitePath,
+  /** `/matrices/enterprise/`, `/matrices/enterprise/windows/` for one platform's matrix. */
+  matrix: (domain: Domain, platform?: string) => folder(KINDS.matrix.collection, DOMAIN_SLUGS[domain], ...(platform ? [slugOf(platform)] : [])),
+  matrices: () => folder(KINDS.matrix.collection),
+  /** A kind's overview (`/techniques/`) or one domain's list (`/techniques/enterprise/`). */
+  list: (kind: ListedKind | 'matrix', domain?: Domain) => folder(KINDS[kind].collection, ...(domain ? [DOMAIN_SLUGS[domain]] : [])),
+  /** Analytics of every detection strategy, when none holds them. */
+  analytics: () => folder(KINDS.analytic.collection),
+  /** A Navigator layer beside its object's page: `/groups/G0016/G0016-enterprise-layer.json`. */
+  layer: (page: SitePath, attackId: string, domain: Domain) => `${page}${attackId}-${DOMAIN_SLUGS[domain]}-layer.json` as SitePath,
+  procedures: () => folder(SECTIONS.procedures),
+  procedure: (name: string) => folder(SECTIONS.procedures, slugOf(name)),
+  notes: () => folder(SECTIONS.notes),
+  /** A note's page at its vault path (`/notes/playbooks/dns-triage/`) or at its permalink. */
+  note: (segments: string[]) => folder(SECTIONS.notes, ...segments.map(slugOf)),
+  permalink: (segments: string[]) => folder(...segments.map(slugOf)),
+  tags: () => folder(SECTIONS.tags),
+  /** `Network/DNS` → `/tags/network/dns/` */
+  tag: (tag: string) => folder(SECTIONS.tags, ...tag.split('/').filter(Boolean).map(slugOf)),
+  /** A vault file: `/files/images/diagram.png` (the name slugged, the extension kept). */
+  file: (folders: string[], name: string, extension: string) => file(SECTIONS.files, ...folders.map(slugOf), `${slugOf(name)}${extension}`),
+  favicon: () => file('favicon.svg'),
+  /** The n-th of several things that would have one path: `/notes/x/` → `/notes/x-2/`, `/files/a.png` → `/files/a-2.png`. */
+  numbered: (path: SitePath, n: number) => path.replace(/(\.[^./]+)?(\/?)$/, (end) => `-${n}${end}`) as SitePath,
+};
+
+/** The first path segments that belong to the site itself: no note's permalink may take them. */
+export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
+  ...Object.values(KINDS).map((kind) => kind.collection),
+  ...Object.values(SECTIONS).filter((section) => section !== SECTIONS.notes),
+  'pagefind',
+  '_astro',
+  'favicon.svg',
+  'sitemap-index.xml',
+  'sitemap-0.xml',
+  '404.html',
+]);
+
+/** Pages that notes live under: a permalink may name a page below them, not them. */
+export const NOTE_LIST_PAGES: ReadonlySet<SitePath> = new Set([paths.notes()]);
+
+/** The URL of a site path under the base path the site is served from: the one place it is added. */
+export function href(base: string, path: SitePath): string {
+  return `${base.replace(/\/+$/, '')}${path}`;
+}
