@@ -5,6 +5,7 @@
 import { exactQueryFilter, normalizeAttackId, type FilterClause } from '../lib/search/exact.ts';
 import { exactMatchesFirst, resultUrl } from '../lib/search/results.ts';
 import { ORDER_SORT } from '../lib/search/schema.ts';
+import { paths } from '../lib/paths.ts';
 import { url } from '../lib/site.ts';
 
 /** Values chosen per filter; a page matches a filter when it has any of its values. */
@@ -72,9 +73,9 @@ let pagefind: Promise<Pagefind> | undefined;
 /** Loads Pagefind and its index metadata; the header box calls this on focus, before the first keystroke. */
 export function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
-    const api = (await import(/* @vite-ignore */ url('/pagefind/pagefind.js'))) as Pagefind;
+    const api = (await import(/* @vite-ignore */ url(paths.searchScript()))) as Pagefind;
     // In the page rather than a web worker: the worker's own script would add 44 KB to the first search.
-    await api.options({ baseUrl: url('/'), noWorker: true, excerptLength: 24, ranking: { metaWeights: META_WEIGHTS } });
+    await api.options({ baseUrl: url(paths.home()), noWorker: true, excerptLength: 24, ranking: { metaWeights: META_WEIGHTS } });
     await api.init();
     return api;
   })();
@@ -134,5 +135,5 @@ export function searchPageHref(query: string, filters: ChosenFilters = {}): stri
   if (query.trim()) params.set('q', query.trim());
   for (const [name, values] of Object.entries(filters)) for (const value of values) params.append(name, value);
   const search = params.toString();
-  return url('/search/') + (search ? `?${search}` : '');
+  return url(paths.search()) + (search ? `?${search}` : '');
 }

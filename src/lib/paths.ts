@@ -4,7 +4,7 @@
  * importer stores SitePaths in the collections, pages pass them around, and `href()` puts the base
  * path in front, once, when a link is written.
  */
-import { DOMAIN_SLUGS, type Domain } from '../model/attack.ts';
+import { DOMAIN_SLUGS, type Domain } from '../model/domains.ts';
 import { attackIdPath } from '../model/ids.ts';
 import { KINDS, type ListedKind, type ObjectPageKind } from '../model/kinds.ts';
 import { slugOf } from './slugs.ts';
@@ -39,8 +39,8 @@ export const paths = {
   object: (kind: ObjectPageKind, attackId: string) => folder(KINDS[kind].collection, attackIdPath(attackId)),
   /** A place on another page: an analytic on its detection strategy's page. */
   anchor: (page: SitePath, id: string) => `${page}#${id}` as SitePath,
-  /** `/matrices/enterprise/`, `/matrices/enterprise/windows/` for one platform's matrix. */
-  matrix: (domain: Domain, platform?: string) => folder(KINDS.matrix.collection, DOMAIN_SLUGS[domain], ...(platform ? [slugOf(platform)] : [])),
+  /** `/matrices/enterprise/`, `/matrices/enterprise/windows/` for one platform's matrix (see platformSlug). */
+  matrix: (domain: Domain, platformSlug?: string) => folder(KINDS.matrix.collection, DOMAIN_SLUGS[domain], ...(platformSlug ? [platformSlug] : [])),
   matrices: () => folder(KINDS.matrix.collection),
   /** A kind's overview (`/techniques/`) or one domain's list (`/techniques/enterprise/`). */
   list: (kind: ListedKind | 'matrix', domain?: Domain) => folder(KINDS[kind].collection, ...(domain ? [DOMAIN_SLUGS[domain]] : [])),
@@ -60,9 +60,20 @@ export const paths = {
   /** A vault file: `/files/images/diagram.png` (the name slugged, the extension kept). */
   file: (folders: string[], name: string, extension: string) => file(SECTIONS.files, ...folders.map(slugOf), `${slugOf(name)}${extension}`),
   favicon: () => file('favicon.svg'),
+  /** Pagefind's index, written by the last step of the build (src/pipeline/emit/search-index.ts). */
+  searchIndex: () => folder('pagefind'),
+  searchScript: () => file('pagefind', 'pagefind.js'),
   /** The n-th of several things that would have one path: `/notes/x/` → `/notes/x-2/`, `/files/a.png` → `/files/a-2.png`. */
   numbered: (path: SitePath, n: number) => path.replace(/(\.[^./]+)?(\/?)$/, (end) => `-${n}${end}`) as SitePath,
 };
+
+/** "Network Devices" → "network-devices", "macOS" → "macos" */
+export function platformSlug(platform: string): string {
+  return platform
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
 
 /** The first path segments that belong to the site itself: no note's permalink may take them. */
 export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set([

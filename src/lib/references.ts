@@ -4,7 +4,7 @@
  * with the list. Citations with no matching reference stay as plain text.
  */
 import type { Reference, RichText } from '../model/attack.ts';
-import { escapeHtml, rebaseLinks } from './urls.ts';
+import { escapeHtml, renderRichText } from './rich-text.ts';
 
 export interface NumberedReference extends Reference {
   number: number;
@@ -21,11 +21,7 @@ export class PageReferences {
 
   /** HTML for a rich text whose citations resolve against `references` (its owner's). */
   render(text: RichText, references: Reference[]): string {
-    let html = '';
-    for (const part of text) {
-      html += typeof part === 'string' ? rebaseLinks(part, this.base) : this.cite(part.cite, references);
-    }
-    return html;
+    return renderRichText(text, this.base, (name) => this.cite(name, references));
   }
 
   private cite(name: string, references: Reference[]): string {

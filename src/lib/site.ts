@@ -1,15 +1,15 @@
 /** Site-wide names and navigation. */
 import { ALL_KINDS, isListedKind, KINDS } from '../model/kinds.ts';
-import { paths, type SitePath } from './paths.ts';
-import { withBase } from './urls.ts';
+import { href, paths, type SitePath } from './paths.ts';
 
 export const SITE_NAME = 'ATT&CK Knowledge Base';
 
 /** The base path the site is built for, always with a trailing slash. */
-export const BASE = withBase(import.meta.env.BASE_URL, '/');
+export const BASE = import.meta.env.BASE_URL.replace(/\/*$/, '/');
 
-export function url(path: string): string {
-  return withBase(BASE, path);
+/** The URL of a path of the site, under the base path. */
+export function url(path: SitePath): string {
+  return href(BASE, path);
 }
 
 /** The site's navigation: the kinds the registry puts there, then the team's notes. */

@@ -6,25 +6,13 @@
  * Objects refer to each other by STIX id; every object carries its own site `path`.
  */
 import { z } from 'astro/zod';
+import { DOMAINS } from './domains.ts';
 import { KINDS, type Kind } from './kinds.ts';
 import { sitePathSchema } from './site-path.ts';
 
-export const DOMAINS = ['enterprise-attack', 'mobile-attack', 'ics-attack'] as const;
+export { DOMAINS, DOMAIN_LABELS, DOMAIN_SLUGS, type Domain } from './domains.ts';
+
 export const domainSchema = z.enum(DOMAINS);
-export type Domain = z.infer<typeof domainSchema>;
-
-export const DOMAIN_LABELS: Record<Domain, string> = {
-  'enterprise-attack': 'Enterprise',
-  'mobile-attack': 'Mobile',
-  'ics-attack': 'ICS',
-};
-
-/** The short name used in URLs such as `/techniques/enterprise/`. */
-export const DOMAIN_SLUGS: Record<Domain, string> = {
-  'enterprise-attack': 'enterprise',
-  'mobile-attack': 'mobile',
-  'ics-attack': 'ics',
-};
 
 /** A source that texts cite as `(Citation: name)`. */
 export const referenceSchema = z.object({
@@ -35,12 +23,21 @@ export const referenceSchema = z.object({
 export type Reference = z.infer<typeof referenceSchema>;
 
 /**
- * Sanitized HTML cut at its citations. Strings are HTML fragments; `{ cite }` marks where
- * `(Citation: name)` stood, so that each page can number its citations in order of appearance.
- * Links to this site are root-relative (`/techniques/T1059/`); the base path is added when rendered.
+ * Sanitized HTML cut at its tokens: what a page fills in when it renders. `{ cite }` marks where
+ * `(Citation: name)` stood, so that each page can number its citations in order of appearance;
+ * `{ href }` and `{ src }` are the URLs of links and images of this site, written under the
+ * page's base path. No other markup is added to the HTML after it was sanitized.
  */
-export const richTextSchema = z.array(z.union([z.string(), z.object({ cite: z.string() })]));
+export const richTextSchema = z.array(
+  z.union([
+    z.string(),
+    z.object({ cite: z.string() }),
+    z.object({ href: sitePathSchema }),
+    z.object({ src: sitePathSchema }),
+  ]),
+);
 export type RichText = z.infer<typeof richTextSchema>;
+export type RichTextToken = Exclude<RichText[number], string>;
 
 export const statusSchema = z.enum(['active', 'deprecated', 'revoked']);
 export type Status = z.infer<typeof statusSchema>;
@@ -56,8 +53,8 @@ export const objectFields = {
   /** The object's page (or anchor, for analytics). */
   path: sitePathSchema,
   description: richTextSchema,
-  /** First paragraph of the description as HTML, without citations: for tables and lists. */
-  summary: z.string(),
+  /** First paragraph of the description, without citations: for tables and lists. */
+  summary: richTextSchema,
   /** Plain-text start of the description: for meta descriptions. */
   excerpt: z.string(),
   references: z.array(referenceSchema),

@@ -4,6 +4,7 @@
  * objects by STIX id. HTML is sanitized; links to this site are root-relative, like rich text.
  */
 import { z } from 'astro/zod';
+import { richTextSchema } from './attack.ts';
 import { sitePathSchema } from './site-path.ts';
 
 const strings = z.array(z.string());
@@ -58,12 +59,12 @@ export const noteSchema = z.object({
   properties: z.array(z.object({ label: z.string(), values: z.array(linkedValueSchema) })),
   /** For command notes: the command itself. */
   command: z.object({ executor: z.string().optional(), code: z.string(), output: z.string().optional() }).optional(),
-  html: z.string(),
+  html: richTextSchema,
   excerpt: z.string(),
   /** STIX ids of the ATT&CK objects the note is about (its `mitre_id`). */
   about: strings,
   /** The note's own content without what repeats the ATT&CK description: shown on the ATT&CK page. */
-  teamHtml: z.string(),
+  teamHtml: richTextSchema,
   /** STIX ids of the ATT&CK objects a procedure is mapped to (tactics and techniques). */
   mapped: strings,
   /** Note ids and STIX ids this note links to, for backlinks. */

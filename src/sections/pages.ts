@@ -6,7 +6,7 @@ import { formatMonth, linkTo, provenanceRows, sectionTrail, siteLink, yesNo, typ
 import { paths } from '../lib/paths.ts';
 import type { Campaign } from '../model/attack.ts';
 import { KINDS, SOFTWARE_TYPE_LABELS } from '../model/kinds.ts';
-import { escapeHtml } from '../lib/urls.ts';
+import { escapeHtml } from '../lib/rich-text.ts';
 import { detection, mitigations, targetedAssets } from './defenses.ts';
 import { analytics, analyticsReading, logSources } from './detection-data.ts';
 import { aliases, relatedAssets } from './descriptions.ts';

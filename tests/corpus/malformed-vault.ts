@@ -8,6 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { renderRichText } from '../../src/lib/rich-text.ts';
 import type { Note } from '../../src/model/notes.ts';
 
 export interface MalformedVault {
@@ -78,7 +79,7 @@ export const MALFORMED_VAULTS: MalformedVault[] = [
     message: /^broken YAML frontmatter \(.+\); shown as text$/,
     check: (notes) => {
       const broken = note('Broken', notes);
-      if (!broken?.html.includes('tags: [unclosed')) throw new Error('the frontmatter is not shown');
+      if (!broken || !renderRichText(broken.html, '/').includes('tags: [unclosed')) throw new Error('the frontmatter is not shown');
     },
   },
   {
@@ -118,7 +119,7 @@ export const MALFORMED_VAULTS: MalformedVault[] = [
     message: /^\d+ characters, over the 262144 rendered as markdown; shown as plain text$/,
     check: (notes) => {
       const large = note('Large', notes);
-      if (!large || large.html.includes('<strong>')) throw new Error('the large note was rendered as markdown');
+      if (!large || renderRichText(large.html, '/').includes('<strong>')) throw new Error('the large note was rendered as markdown');
     },
   },
   {

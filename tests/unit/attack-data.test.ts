@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runImport, type ImportResult } from '../../src/pipeline/run.ts';
 import { AttackGraph } from '../../src/lib/graph.ts';
 import { PageReferences } from '../../src/lib/references.ts';
+import { renderRichText } from '../../src/lib/rich-text.ts';
 import { Vault } from '../../src/lib/vault.ts';
 import { domainListPage } from '../../src/sections/lists.ts';
 import { objectRows, pageOf, sectionView } from '../helpers/pages.ts';
@@ -67,7 +68,7 @@ describe('the vendored release', () => {
   });
 
   it('links attack.mitre.org URLs in descriptions to pages of this site', () => {
-    const description = technique('T1059.001').description.filter((part) => typeof part === 'string').join('');
+    const description = renderRichText(technique('T1059.001').description, '/', () => '');
     expect(description).toContain('<a href="/software/S0363/">Empire</a>');
     expect(description).not.toContain('attack.mitre.org');
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderRichText } from '../../src/lib/rich-text.ts';
 import { createMarkdownRenderer } from '../../src/pipeline/render/markdown.ts';
 import { safeUrl } from '../../src/pipeline/stages/normalize.ts';
 
@@ -6,7 +7,7 @@ const SITE_PATHS: Record<string, string> = {
   'https://attack.mitre.org/techniques/T1059/001': '/techniques/T1059/001/',
 };
 const markdown = createMarkdownRenderer((href) => SITE_PATHS[href]);
-const html = (text: string) => markdown.render(text).filter((part) => typeof part === 'string').join('');
+const html = (text: string) => renderRichText(markdown.render(text), '/', () => '');
 
 describe('citations', () => {
   it('cuts the HTML at each citation, names with parentheses included', () => {
@@ -40,7 +41,7 @@ describe('citations', () => {
 
   it('gives a summary and excerpt of the first paragraph, and the plain text, without citations', () => {
     const rendered = markdown.renderDescription('First [one](https://attack.mitre.org/techniques/T1059/001).(Citation: A)\n\nSecond  <code>x</code>.');
-    expect(rendered.summary).toBe('<p>First <a href="/techniques/T1059/001/">one</a>.</p>');
+    expect(renderRichText(rendered.summary, '/')).toBe('<p>First <a href="/techniques/T1059/001/">one</a>.</p>');
     expect(rendered.excerpt).toBe('First one.');
     expect(rendered.text).toBe('First one.\nSecond x.');
   });

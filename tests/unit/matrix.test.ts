@@ -2,7 +2,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/pipeline/run.ts';
 import { AttackGraph } from '../../src/lib/graph.ts';
-import { domainMatrix, matrixIndex, matrixPage, matrixPages, platformSlug, type MatrixPage } from '../../src/lib/pages/matrix.ts';
+import { domainMatrix, matrixIndex, matrixPage, matrixPages, type MatrixPage } from '../../src/lib/pages/matrix.ts';
+import { platformSlug } from '../../src/lib/paths.ts';
 import { techniquesOfTactic } from '../../src/sections/techniques.ts';
 
 const VENDORED = ['enterprise', 'mobile', 'ics'].map((domain) => `content/attack/${domain}-attack-18.1.json.br`);

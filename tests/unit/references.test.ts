@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PageReferences } from '../../src/lib/references.ts';
-import { rebaseLinks, withBase } from '../../src/lib/urls.ts';
+import { href, paths, type SitePath } from '../../src/lib/paths.ts';
+import { renderRichText } from '../../src/lib/rich-text.ts';
 
 const alpha = { name: 'Alpha (2020)', description: 'Alpha report.', url: 'https://example.com/alpha' };
 const beta = { name: 'Beta', description: 'Beta report.' };
@@ -34,7 +35,8 @@ describe('page references', () => {
 
   it('puts the base path in front of links to this site', () => {
     const references = new PageReferences('/wiki/');
-    expect(references.render(['<a href="/techniques/T1059/">x</a> <a href="https://example.com/">y</a>'], [])).toBe(
+    const technique = { href: '/techniques/T1059/' as SitePath };
+    expect(references.render(['<a href="', technique, '">x</a> <a href="https://example.com/">y</a>'], [])).toBe(
       '<a href="/wiki/techniques/T1059/">x</a> <a href="https://example.com/">y</a>',
     );
   });
@@ -42,11 +44,12 @@ describe('page references', () => {
 
 describe('urls', () => {
   it('joins base paths and paths with one slash', () => {
-    expect(withBase('/', '/techniques/')).toBe('/techniques/');
-    expect(withBase('/wiki/', '/techniques/')).toBe('/wiki/techniques/');
-    expect(withBase('/wiki', 'techniques/')).toBe('/wiki/techniques/');
-    expect(rebaseLinks('<a href="/x/">', '/')).toBe('<a href="/x/">');
-    expect(rebaseLinks('<img src="/files/a.png"> <a href="/x/">x</a> <a href="//other.example/">o</a>', '/wiki/')).toBe(
+    expect(href('/', paths.list('technique'))).toBe('/techniques/');
+    expect(href('/wiki/', paths.list('technique'))).toBe('/wiki/techniques/');
+    expect(href('/wiki', paths.list('technique'))).toBe('/wiki/techniques/');
+    const x = { href: '/x/' as SitePath };
+    expect(renderRichText(['<a href="', x, '">'], '/')).toBe('<a href="/x/">');
+    expect(renderRichText(['<img src="', { src: '/files/a.png' as SitePath }, '"> <a href="', x, '">x</a> <a href="//other.example/">o</a>'], '/wiki/')).toBe(
       '<img src="/wiki/files/a.png"> <a href="/wiki/x/">x</a> <a href="//other.example/">o</a>',
     );
   });

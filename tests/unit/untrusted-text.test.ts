@@ -8,6 +8,7 @@ import { ImportReport } from '../../src/pipeline/report.ts';
 import { parseNote } from '../../src/pipeline/vault/frontmatter.ts';
 import { readTags } from '../../src/tools/html.ts';
 import { PageReferences } from '../../src/lib/references.ts';
+import { renderRichText } from '../../src/lib/rich-text.ts';
 import {
   CHUNK_CHARS,
   MAX_BLOCK_NESTING,
@@ -123,7 +124,7 @@ describe('citation tokens inside attributes', () => {
   it.each(cases)('<$tag $attribute="(Citation: Ref)…"> keeps the citation out of the attribute', ({ tag, attribute }) => {
     const text = `<${tag} ${attribute}="a (Citation: Ref) ${breakout} b">inner (Citation: Ref)</${tag}>\n\nAfter.(Citation: Ref)`;
     const rendered = markdown.renderDescription(text);
-    for (const [html, citations] of [[page(rendered.rich), 2], [rendered.summary, 0]] as const) {
+    for (const [html, citations] of [[page(rendered.rich), 2], [page(rendered.summary), 0]] as const) {
       const tags = readTags(html);
       const names = new Set(tags.map((found) => found.name));
       expect(names.has('meta') || names.has('script'), html).toBe(false);
@@ -177,7 +178,7 @@ describe('URLs as browsers read them', () => {
 
   it('drops the gaps from raw HTML in ATT&CK texts', () => {
     const markdown = createMarkdownRenderer(() => undefined);
-    const html = markdown.render('<a href="/\\evil.invalid/x">a</a> <a href="/&#9;/evil.invalid">b</a> <a href="/techniques/T1059/">c</a>').join('');
+    const html = renderRichText(markdown.render('<a href="/\\evil.invalid/x">a</a> <a href="/&#9;/evil.invalid">b</a> <a href="/techniques/T1059/">c</a>'), '/');
     expect(html).toBe('<p><a>a</a> <a>b</a> <a href="/techniques/T1059/">c</a></p>');
   });
 });

@@ -6,6 +6,7 @@ import { ImportError } from '../../src/pipeline/report.ts';
 import { runImport, type ImportResult } from '../../src/pipeline/run.ts';
 import { NOTE_SIZE_LIMIT } from '../../src/pipeline/sources/vault.ts';
 import { stripComments } from '../../src/pipeline/render/obsidian.ts';
+import { renderRichText } from '../../src/lib/rich-text.ts';
 import { Vault } from '../../src/lib/vault.ts';
 import type { Note } from '../../src/model/notes.ts';
 import { bundle, relationship, sampleObjects, technique, tempDir, writeBundle } from '../helpers/stix.ts';
@@ -29,17 +30,18 @@ afterAll(async () => {
 let vaults = 0;
 
 /** Writes the notes (path → content) as a vault and imports it with the sample ATT&CK data. */
-async function importNotes(files: Record<string, string | Buffer>, options: { strict?: boolean } = {}): Promise<ImportResult & { note: (title: string) => Note }> {
+async function importNotes(files: Record<string, string | Buffer>, options: { strict?: boolean } = {}): Promise<ImportResult & { note: (title: string) => Omit<Note, 'html' | 'teamHtml'> & { html: string; teamHtml: string } }> {
   const root = join(dir, `vault-${++vaults}`);
   for (const [path, content] of Object.entries(files)) {
     await mkdir(dirname(join(root, path)), { recursive: true });
     await writeFile(join(root, path), content);
   }
   const result = await runImport({ bundles: [bundlePath], vault: root, strict: options.strict });
+  /** The note with its rich texts rendered as a page under `/` would show them. */
   const note = (title: string) => {
     const found = result.collections.notes.find((candidate) => candidate.title === title);
     if (!found) throw new Error(`no note "${title}"`);
-    return found;
+    return { ...found, html: renderRichText(found.html, '/'), teamHtml: renderRichText(found.teamHtml, '/') };
   };
   return { ...result, note };
 }
@@ -159,11 +161,12 @@ describe('backlinks on the pages', () => {
       'Mention.md': 'Mentions [[T1059.001]] and [[About]].',
     });
     const vault = new Vault(collections.notes);
+    const stored = (title: string) => collections.notes.find((candidate) => candidate.title === title);
     const powershell = 'attack-pattern--t1059-001';
-    expect(vault.notesAbout(powershell)).toEqual([note('About')]);
-    expect(vault.proceduresFor(powershell)).toEqual([note('Procedure')]);
+    expect(vault.notesAbout(powershell)).toEqual([stored('About')]);
+    expect(vault.proceduresFor(powershell)).toEqual([stored('Procedure')]);
     expect(vault.linksTo(powershell).map((n) => n.title)).toEqual(['About', 'Mention', 'Procedure']);
-    expect(vault.otherLinksTo(powershell)).toEqual([note('Mention')]);
+    expect(vault.otherLinksTo(powershell)).toEqual([stored('Mention')]);
     expect(vault.linksTo(note('About').id).map((n) => n.title)).toEqual(['Mention', 'Procedure']);
   });
 });

@@ -7,7 +7,7 @@ import { KINDS, type ListedKind } from '../../model/kinds.ts';
 import { byAttackId, type AttackGraph, type Related } from '../graph.ts';
 import { href, paths, type SitePath } from '../paths.ts';
 import type { PageReferences } from '../references.ts';
-import { rebaseLinks } from '../urls.ts';
+import { renderRichText } from '../rich-text.ts';
 import type { Vault } from '../vault.ts';
 
 export interface Link {
@@ -162,12 +162,12 @@ export function relatedRows(related: Related[], context: PageContext, options: {
 }
 
 /** A row for an object described by its own summary (no citations, so nothing is numbered). */
-export function objectRow(object: AttackObject, { graph, base }: PageContext, descriptionHtml = object.summary): ObjectRow {
+export function objectRow(object: AttackObject, { graph, base }: Pick<PageContext, 'graph' | 'base'>, descriptionHtml = renderRichText(object.summary, base)): ObjectRow {
   return {
     attackId: object.attackId,
     name: displayName(object, graph),
     href: href(base, object.path),
-    descriptionHtml: rebaseLinks(descriptionHtml, base),
+    descriptionHtml,
     isSub: object.type === 'technique' && object.isSubtechnique,
   };
 }

@@ -6,7 +6,7 @@
 import { DOMAIN_LABELS, DOMAIN_SLUGS, type Domain } from '../../model/attack.ts';
 import { type Tactic, type Technique } from '../../model/attack.ts';
 import type { AttackGraph } from '../graph.ts';
-import { withBase } from '../urls.ts';
+import { href, paths, platformSlug, type SitePath } from '../paths.ts';
 import { countText, type DomainSummary, type Link } from './common.ts';
 
 export interface Platform {
@@ -80,13 +80,6 @@ export interface DomainMatrix {
 /** ICS techniques carry the platform "None": it means no platform, so it gets no view. */
 const NOT_A_PLATFORM = 'none';
 
-/** "Network Devices" → "network-devices", "macOS" → "macos" */
-export function platformSlug(platform: string): string {
-  return platform
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 
 export function domainMatrices(graph: AttackGraph): DomainMatrix[] {
   return graph.loadedDomains().map((domain) => domainMatrix(graph, domain));
@@ -169,7 +162,7 @@ export function matrixPage(matrix: DomainMatrix, platform: Platform | undefined,
   const label = DOMAIN_LABELS[matrix.domain];
   const columns = platform ? columnsForPlatform(matrix.columns, platform) : matrix.columns;
   const description = matrixDescription(label, columns, platform);
-  const matricesLink = { text: 'Matrices', href: withBase(base, '/matrices/') };
+  const matricesLink = { text: 'Matrices', href: href(base, paths.matrices()) };
   return {
     domainSlug: DOMAIN_SLUGS[matrix.domain],
     platformSlug: platform?.slug,
@@ -225,7 +218,7 @@ function matrixColumn({ tactic, techniques }: TacticColumn, base: string): Matri
 }
 
 function matrixEntry({ attackId, name, path }: Tactic | Technique, base: string): MatrixEntry {
-  return { attackId, name, href: withBase(base, path) };
+  return { attackId, name, href: href(base, path) };
 }
 
 interface MatrixView extends Link {
@@ -242,7 +235,7 @@ function matrixViews(matrix: DomainMatrix, base: string): MatrixView[] {
 }
 
 function viewHref({ domain }: DomainMatrix, platform: Platform | undefined, base: string): string {
-  return withBase(base, `/matrices/${DOMAIN_SLUGS[domain]}/${platform ? `${platform.slug}/` : ''}`);
+  return href(base, paths.matrix(domain, platform?.slug));
 }
 
 export interface MatrixIndexEntry {

@@ -1,10 +1,10 @@
 /** What a note or procedure page shows: its card, body, commands, tags and backlinks. */
 import type { Note } from '../../model/notes.ts';
 import type { AttackGraph } from '../graph.ts';
-import { paths } from '../paths.ts';
-import { rebaseLinks, withBase } from '../urls.ts';
+import { href, paths } from '../paths.ts';
+import { renderRichText } from '../rich-text.ts';
 import type { Vault } from '../vault.ts';
-import { attackLinks, cardRows, formatDate, yesNo, type CardRow, type CardValue, type Link } from './common.ts';
+import { attackLinks, cardRows, formatDate, siteLink, yesNo, type CardRow, type CardValue, type Link } from './common.ts';
 
 export interface CommandBlock {
   name: string;
@@ -23,19 +23,19 @@ export interface NotePage {
 }
 
 export function notePage(note: Note, graph: AttackGraph, vault: Vault, base: string): NotePage {
-  const section = note.kind === 'procedure' ? { text: 'Procedures', href: withBase(base, '/procedures/') } : { text: 'Notes', href: withBase(base, '/notes/') };
+  const section = note.kind === 'procedure' ? siteLink(paths.procedures(), base, 'Procedures') : siteLink(paths.notes(), base, 'Notes');
   return {
     note,
     breadcrumbs: [section],
     card: note.kind === 'procedure' ? procedureCard(note, graph, vault, base) : noteCard(note, graph, base),
-    html: rebaseLinks(note.html, base),
+    html: renderRichText(note.html, base),
     commands: commandsOf(note, vault, base),
-    tags: note.tags.map((tag) => ({ text: `#${tag}`, href: withBase(base, paths.tag(tag)) })),
+    tags: note.tags.map((tag) => siteLink(paths.tag(tag), base, `#${tag}`)),
   };
 }
 
 export function noteLink(note: Note, base: string): Link {
-  return { text: note.title, href: withBase(base, note.path) };
+  return siteLink(note.path, base, note.title);
 }
 
 function procedureCard(note: Note, graph: AttackGraph, vault: Vault, base: string): CardRow[] {
@@ -65,7 +65,7 @@ function noteCard(note: Note, graph: AttackGraph, base: string): CardRow[] {
     ['Also Known As', note.aliases],
     ...note.properties.map(({ label, values }): [string, CardValue] => [
       label,
-      values.map((value) => (value.path ? { text: value.text, href: withBase(base, value.path) } : value.text)),
+      values.map((value) => (value.path ? siteLink(value.path, base, value.text) : value.text)),
     ]),
     ...provenance(note),
   ]);
@@ -84,6 +84,6 @@ function commandsOf(note: Note, vault: Vault, base: string): CommandBlock[] {
   if (note.command) return [{ name: 'Command', executor: note.command.executor, code: note.command.code }];
   return (note.procedure?.commands ?? []).map((command) => {
     const target = vault.get(command.noteId);
-    return { name: command.name, href: target && withBase(base, target.path), executor: command.executor, code: command.code };
+    return { name: command.name, href: target && href(base, target.path), executor: command.executor, code: command.code };
   });
 }

@@ -1,8 +1,7 @@
 /** `/procedures/`: every procedure of the vault with its tactics, filterable by tactic. */
 import type { AttackGraph } from '../graph.ts';
-import { withBase } from '../urls.ts';
 import type { Vault } from '../vault.ts';
-import { attackLinks, yesNo, type TableRow } from './common.ts';
+import { attackLinks, siteLink, yesNo, type TableRow } from './common.ts';
 
 export interface ProcedureIndex {
   /** Tactics with at least one procedure, in ATT&CK id order: the filter's options. */
@@ -23,7 +22,7 @@ export function procedureIndex(vault: Vault, graph: AttackGraph, base: string): 
     return {
       data: { tactics: note.procedure!.tactics.flatMap((id) => graph.get(id)?.attackId ?? []).join(' ') },
       cells: [
-        { text: note.title, href: withBase(base, note.path) },
+        siteLink(note.path, base, note.title),
         tacticLinks,
         attackLinks([...note.procedure!.techniques, ...note.procedure!.subtechniques], graph, base),
         note.procedure!.platforms,

@@ -6,7 +6,6 @@
  * as text. The sanitizer is the security boundary: no script or event handler gets through.
  */
 import type { Element, Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { Html, Root as MdastRoot } from 'mdast';
 import rehypeRaw from 'rehype-raw';
@@ -18,6 +17,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { RichText } from '../../model/attack.ts';
 import { parseBounded } from './bounded-parse.ts';
+import { tokenizeSiteUrls, TokenTable, withoutMarkCharacters, withoutMarkers } from './rich-text.ts';
 import { forEachElement, rehypeSafeUrls } from './safe-urls.ts';
 import type { ImportReport, Location } from '../report.ts';
 
@@ -35,14 +35,6 @@ const ALLOWED_TAGS = new Set(sanitizeSchema.tagNames);
 /** `(Citation: Name)`, where the name may itself hold one level of parentheses. */
 export const CITATION = /\(Citation:\s*((?:[^()]|\([^()]*\))+?)\s*\)/g;
 
-// Citations are swapped for these private-use markers before parsing, so that markdown cannot
-// mangle their names (many contain underscores), and found again in the HTML afterwards.
-const MARK_OPEN = '\uE000';
-const MARK_CLOSE = '\uE001';
-const MARKER = /\uE000(\d+)\uE001/g;
-/** A marker as it may appear in an attribute: as is, or percent-encoded in a URL. */
-const ATTRIBUTE_MARKER = /\uE000\d*\uE001?|%EE%80%80[0-9]*(%EE%80%81)?/gi;
-const STRAY_MARKS = /[\uE000\uE001]/g;
 
 /**
  * The longest ATT&CK text rendered as markdown: ten times the longest description of any release.
@@ -57,8 +49,8 @@ export type LinkResolver = (href: string) => string | undefined;
 
 export interface RenderedText {
   rich: RichText;
-  /** The first block (usually the first paragraph) as HTML, without citations. */
-  summary: string;
+  /** The first block (usually the first paragraph), without citations. */
+  summary: RichText;
   /** The first block as plain text, shortened. */
   excerpt: string;
   /** All of it as plain text, without citations. */
@@ -81,7 +73,7 @@ function createProcessor(resolveLink: LinkResolver, { gfm = false }: MarkdownOpt
     .use(rawHtml ? [rehypeRaw] : [])
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeSafeUrls)
-    .use(rehypeSiteLinks, resolveLink)
+    .use(rehypeAttackLinks, resolveLink)
     .freeze();
 }
 
@@ -90,32 +82,35 @@ export function createMarkdownRenderer(resolveLink: LinkResolver, options: Markd
   const withHtml = createProcessor(resolveLink, options, true);
   const withoutHtml = createProcessor(resolveLink, options, false);
 
-  /** `where` names the object the text belongs to, for warnings. */
-  function toTree(markdown: string, where: Location): { tree: Root; citations: string[] } {
-    const citations: string[] = [];
-    const marked = markdown.replace(STRAY_MARKS, '').replace(CITATION, (_, name: string) => {
-      citations.push(name.trim());
-      return `${MARK_OPEN}${citations.length - 1}${MARK_CLOSE}`;
-    });
+  /**
+   * The text's sanitized tree and its tokens. Citations become tokens before parsing, so that
+   * markdown cannot mangle their names (many contain underscores); links to the site after
+   * sanitizing. `where` names the object the text belongs to, for warnings.
+   */
+  function toTree(markdown: string, where: Location): { tree: Root; tokens: TokenTable } {
+    const tokens = new TokenTable();
+    const marked = withoutMarkCharacters(markdown).replace(CITATION, (_: string, name: string) => tokens.marker({ cite: name.trim() }));
     const chosen = marked.includes('<') ? withHtml : withoutHtml;
     const parsed = parseBounded(marked, (text) => chosen.parse(text), { maxChars: MAX_TEXT_CHARS });
     for (const problem of parsed.problems) options.report?.warn(where, `line ${problem.line} of the text: ${problem.message}`);
-    return { tree: chosen.runSync(parsed.tree) as Root, citations };
+    const tree = chosen.runSync(parsed.tree) as Root;
+    tokenizeSiteUrls(tree, tokens);
+    return { tree, tokens };
   }
 
   function render(markdown: string | undefined, where: Location = {}): RichText {
     if (!markdown?.trim()) return [];
-    const { tree, citations } = toTree(markdown, where);
-    return splitAtMarkers(toHtml(tree), citations);
+    const { tree, tokens } = toTree(markdown, where);
+    return tokens.richText(tree);
   }
 
   function renderDescription(markdown: string | undefined, where: Location = {}): RenderedText {
-    if (!markdown?.trim()) return { rich: [], summary: '', excerpt: '', text: '' };
-    const { tree, citations } = toTree(markdown, where);
+    if (!markdown?.trim()) return { rich: [], summary: [], excerpt: '', text: '' };
+    const { tree, tokens } = toTree(markdown, where);
     const first = tree.children.find((node): node is Element => node.type === 'element');
     return {
-      rich: splitAtMarkers(toHtml(tree), citations),
-      summary: first ? toHtml(first).replace(MARKER, '').trim() : '',
+      rich: tokens.richText(tree),
+      summary: first ? withoutCitations(tokens.richText(first)) : [],
       excerpt: first ? shorten(plainText(first)) : '',
       text: plainText(tree).trim(),
     };
@@ -124,35 +119,21 @@ export function createMarkdownRenderer(resolveLink: LinkResolver, options: Markd
   /** For short texts shown inside a sentence or table cell: a lone paragraph loses its <p>. */
   function renderInline(markdown: string | undefined, where: Location = {}): RichText {
     if (!markdown?.trim()) return [];
-    const { tree, citations } = toTree(markdown, where);
+    const { tree, tokens } = toTree(markdown, where);
     const elements = tree.children.filter((node) => node.type === 'element');
     const lone = elements.length === 1 && elements[0]!.tagName === 'p' ? elements[0]! : undefined;
-    return splitAtMarkers(toHtml(lone ? lone.children : tree), citations);
+    return tokens.richText(lone ? { type: 'root', children: lone.children } : tree);
   }
 
   return { render, renderInline, renderDescription };
 }
 
-/**
- * Cuts the HTML at the citation markers. Markers survive only in text, never in attribute values
- * (rehypeSiteLinks removes those), so every cut falls between two characters of text, outside any
- * tag: the citation markup inserted there cannot change what the surrounding markup means.
- */
-function splitAtMarkers(html: string, citations: string[]): RichText {
-  const parts: RichText = [];
-  const pieces = html.split(MARKER);
-  pieces.forEach((piece, index) => {
-    if (index % 2 === 0) {
-      if (piece) parts.push(piece);
-    } else {
-      parts.push({ cite: citations[Number(piece)]! });
-    }
-  });
-  return parts;
+function withoutCitations(text: RichText): RichText {
+  return text.filter((part) => typeof part === 'string' || !('cite' in part));
 }
 
 function plainText(node: Root | Element): string {
-  return hastToString(node).replace(MARKER, '').replace(/[ \t]+/g, ' ').replace(/ *\n+ */g, '\n');
+  return withoutMarkers(hastToString(node)).replace(/[ \t]+/g, ' ').replace(/ *\n+ */g, '\n');
 }
 
 /** A plain text cut at a word boundary near the excerpt length. */
@@ -176,16 +157,9 @@ function remarkShowUnknownTagsAsText() {
   };
 }
 
-/**
- * Keeps citation markers out of every attribute value (a citation inside an attribute is not a
- * citation, and a cut there would break the markup open), and points links to attack.mitre.org at
- * this site's own pages.
- */
-function rehypeSiteLinks(resolveLink: LinkResolver) {
+/** Points links to attack.mitre.org at this site's own pages. */
+function rehypeAttackLinks(resolveLink: LinkResolver) {
   const fix = (element: Element) => {
-    for (const [name, value] of Object.entries(element.properties)) {
-      element.properties[name] = withoutMarkers(value);
-    }
     const href = element.tagName === 'a' ? element.properties.href : undefined;
     if (typeof href === 'string') {
       const path = resolveLink(href);
@@ -193,10 +167,4 @@ function rehypeSiteLinks(resolveLink: LinkResolver) {
     }
   };
   return (tree: Root) => forEachElement(tree, fix);
-}
-
-function withoutMarkers<T>(value: T): T {
-  if (typeof value === 'string') return value.replace(ATTRIBUTE_MARKER, '').replace(STRAY_MARKS, '') as T;
-  if (Array.isArray(value)) return value.map(withoutMarkers) as T;
-  return value;
 }

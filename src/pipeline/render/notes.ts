@@ -7,7 +7,6 @@ import wikiLinkPlugin from '@flowershow/remark-wiki-link';
 import remarkCallout from '@r4ai/remark-callout';
 import GithubSlugger, { slug } from 'github-slugger';
 import type { Element, Root as HastRoot } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { Blockquote, Heading, Image, Link, Nodes, Parent, Root, RootContent, Text } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
@@ -22,7 +21,8 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { SitePath } from '../../lib/paths.ts';
-import type { AttackObject } from '../../model/attack.ts';
+import type { AttackObject, RichText } from '../../model/attack.ts';
+import { tokenizeSiteUrls, TokenTable, withoutMarkCharacters } from './rich-text.ts';
 import { parseBounded } from './bounded-parse.ts';
 import { rehypeSafeUrls } from './safe-urls.ts';
 import { shorten } from './markdown.ts';
@@ -66,7 +66,9 @@ export interface VaultLinks {
 
 export interface RenderedNote {
   tree: HastRoot;
-  html: string;
+  /** The tokens of the tree's site links, for rich texts cut from it. */
+  tokens: TokenTable;
+  html: RichText;
   excerpt: string;
   inlineTags: string[];
   linksToNotes: string[];
@@ -169,7 +171,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
   function parsed(note: ParsedNote): Root {
     let tree = parsedTrees.get(note.id);
     if (!tree) {
-      const bounded = parseBounded(stripComments(note.body), (text) => parser.parse(text), { maxChars: MAX_MARKDOWN_NOTE_CHARS });
+      const bounded = parseBounded(withoutMarkCharacters(stripComments(note.body)), (text) => parser.parse(text), { maxChars: MAX_MARKDOWN_NOTE_CHARS });
       for (const problem of bounded.problems) report.warn(atBodyLine(note, problem.line), problem.message);
       tree = parser.runSync(bounded.tree) as Root;
       parsedTrees.set(note.id, tree);
@@ -182,9 +184,12 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     const tree = structuredClone(parsed(note));
     expandEmbeds(tree, note, run, [note.id]);
     const hast = transformer.runSync(tree, new VFile({ data: { run } })) as HastRoot;
+    const tokens = new TokenTable();
+    tokenizeSiteUrls(hast, tokens);
     return {
       tree: hast,
-      html: toHtml(hast),
+      tokens,
+      html: tokens.richText(hast),
       excerpt: excerptOf(hast),
       inlineTags: [...run.inlineTags],
       linksToNotes: [...run.linksToNotes],

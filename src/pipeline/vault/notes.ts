@@ -4,7 +4,6 @@
  * and commands its frontmatter names.
  */
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
@@ -13,7 +12,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { NOTE_LIST_PAGES, paths, RESERVED_SEGMENTS, type SitePath } from '../../lib/paths.ts';
 import { slugOf } from '../../lib/slugs.ts';
-import type { AttackObject } from '../../model/attack.ts';
+import type { AttackObject, RichText } from '../../model/attack.ts';
 import type { Command, Note, Procedure } from '../../model/notes.ts';
 import type { ImportReport } from '../report.ts';
 import { flag, list, text, type Frontmatter, type ParsedNote } from './frontmatter.ts';
@@ -146,7 +145,7 @@ export function buildNote(note: ParsedNote, rendered: RenderedNote, tags: string
     html: rendered.html,
     excerpt: rendered.excerpt,
     about: about.map((object) => object.id),
-    teamHtml: about.length > 0 ? teamContent(rendered.tree, about.map(context.descriptionText)) : '',
+    teamHtml: about.length > 0 ? teamContent(rendered, about.map(context.descriptionText)) : [],
     mapped: procedure ? [...procedure.tactics, ...procedure.techniques, ...procedure.subtechniques] : [],
     linksToNotes: unique([...rendered.linksToNotes, ...frontmatterLinks.flatMap((ref) => (ref.note ? [ref.note.id] : []))]),
     linksToAttack: unique([...rendered.linksToAttack, ...frontmatterLinks.flatMap((ref) => (ref.attack ? [ref.attack] : []))].map((object) => object.id)),
@@ -276,7 +275,7 @@ function comparable(textValue: string): string {
  * description (exports copy it into technique notes), headings left with nothing under them
  * dropped, headings moved two levels down to sit under the page's section, and no ids.
  */
-export function teamContent(tree: HastRoot, descriptions: string[]): string {
+export function teamContent({ tree, tokens }: Pick<RenderedNote, 'tree' | 'tokens'>, descriptions: string[]): RichText {
   const known = comparable(descriptions.join(' '));
   const blocks = tree.children.filter((node): node is Element => node.type === 'element');
   const kept = blocks.filter((block) => {
@@ -285,7 +284,8 @@ export function teamContent(tree: HastRoot, descriptions: string[]): string {
   });
   const withContent = kept.filter((block, index) => !isHeading(block) || hasContentBelow(kept, index));
   for (const block of withContent) stripForEmbedding(block);
-  return toHtml({ type: 'root', children: withContent.flatMap((block) => [block, { type: 'text', value: '\n' }]) as ElementContent[] }).trim();
+  const separated = withContent.flatMap((block, index): ElementContent[] => (index > 0 ? [{ type: 'text', value: '\n' }, block] : [block]));
+  return tokens.richText({ type: 'root', children: separated });
 }
 
 function isHeading(element: Element): boolean {
