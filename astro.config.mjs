@@ -1,16 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { sitemap } from './src/integrations/sitemap.ts';
+import { parseOptions } from './src/cli/options.ts';
+import { astroConfig } from './src/integrations/kb.ts';
 
-// `npm run build` passes the base path and site address itself; `npm run dev` and
-// `npm run preview` read BASE_PATH and SITE_URL.
-export default defineConfig({
-  base: process.env.BASE_PATH ?? '/',
-  site: process.env.SITE_URL,
-  trailingSlash: 'always',
-  prerenderConflictBehavior: 'error',
-  integrations: [sitemap()],
-  // Stylesheets and scripts as files of the site, never inline: the policy (Layout.astro) allows only those.
-  build: { inlineStylesheets: 'never' },
-  vite: { build: { assetsInlineLimit: 0 } },
-});
+// `astro dev` and `astro check` read this file: the defaults, kb.config.json, BASE_PATH and SITE_URL.
+// `npm run build` passes its own options to Astro and does not read it.
+export default defineConfig(astroConfig(await parseOptions([])));

@@ -1,14 +1,14 @@
 /**
- * `npm run build`: imports the bundles, builds the site into a staging folder, and only then puts
- * it in place of the output folder, so a failed build leaves the previous site untouched.
- * Exit status: 0 done, 1 bad input or failed build, 2 bad usage.
+ * `npm run build`: builds the site into a staging folder through Astro, whose kb integration
+ * (src/integrations/kb.ts) imports the bundles first and indexes the pages for search last, and
+ * only then puts it in place of the output folder, so a failed build leaves the previous site
+ * untouched. Exit status: 0 done, 1 bad input or failed build, 2 bad usage.
  */
-import { readdir, rm, stat } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { runImport } from '../src/pipeline/run.ts';
 import { printImportSummary, reportFailure } from '../src/cli/console.ts';
-import { GENERATED_DIR, parseOptions, usage } from '../src/cli/options.ts';
-import { indexSite } from '../src/pipeline/emit/search-index.ts';
+import { parseOptions, usage } from '../src/cli/options.ts';
+import { astroConfig } from '../src/integrations/kb.ts';
 import { swapFolder } from '../src/pipeline/emit/swap-folder.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -21,23 +21,22 @@ if (options.help) {
   console.log(usage('build'));
 } else {
   const staging = join(dirname(options.outDir), `.${basename(options.outDir)}-staging-${process.pid}`);
+  let pages = 0;
+  const started = performance.now();
+  const config = astroConfig({
+    ...options,
+    onImported: printImportSummary,
+    onBuilt: (count) => {
+      pages = count;
+      console.log(`built ${count} pages in ${seconds(started)} s`);
+    },
+    onIndexed: (indexed, milliseconds) => console.log(`indexed ${indexed} pages for search in ${(milliseconds / 1000).toFixed(1)} s`),
+  });
   try {
-    let started = performance.now();
-    const imported = await runImport({ ...options, generatedDir: GENERATED_DIR });
-    printImportSummary(imported, performance.now() - started);
-
-    started = performance.now();
     const { build } = await import('astro');
-    await build({ root: process.cwd(), base: options.base, site: options.site, outDir: staging, logLevel: 'warn' });
-    const pages = await countPages(staging);
-    const astroSeconds = seconds(started);
-
-    started = performance.now();
-    const indexed = await indexSite(staging);
-    const indexSeconds = seconds(started);
+    await build({ ...config, root: process.cwd(), outDir: staging, logLevel: 'warn', configFile: false });
     await swapFolder(staging, options.outDir);
-    console.log(`built ${pages} pages into ${options.outDir}/ (base ${options.base}) in ${astroSeconds} s`);
-    console.log(`indexed ${indexed} pages for search in ${indexSeconds} s`);
+    console.log(`wrote ${pages} pages into ${options.outDir}/ (base ${options.base}) in ${seconds(started)} s`);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     console.error(`The build failed; ${options.outDir}/ was left as it was.`);
@@ -47,12 +46,4 @@ if (options.help) {
 
 function seconds(since: number): string {
   return ((performance.now() - since) / 1000).toFixed(1);
-}
-
-async function countPages(folder: string): Promise<number> {
-  const files = await readdir(folder, { recursive: true });
-  const pages = await Promise.all(
-    files.filter((file) => file.endsWith('.html')).map(async (file) => (await stat(join(folder, file))).isFile()),
-  );
-  return pages.filter(Boolean).length;
 }

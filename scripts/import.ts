@@ -1,10 +1,12 @@
 /**
- * `npm run import`: reads the STIX bundles and writes the content collections the site is built
- * from. Exit status: 0 done, 1 bad input (the message names the file and object), 2 bad usage.
+ * `npm run import`: reads the STIX bundles and the vault and writes the collections the site is
+ * built from (src/lib/generated.ts). `npm run build` and `npm run dev` import by themselves; this
+ * runs the import alone. Exit status: 0 done, 1 bad input (the message names the file and object),
+ * 2 bad usage.
  */
+import { printImportSummary, reportFailure } from '../src/cli/console.ts';
+import { parseOptions, usage } from '../src/cli/options.ts';
 import { runImport } from '../src/pipeline/run.ts';
-import { reportFailure, printImportSummary } from '../src/cli/console.ts';
-import { GENERATED_DIR, parseOptions, usage } from '../src/cli/options.ts';
 
 try {
   const options = await parseOptions(process.argv.slice(2));
@@ -12,7 +14,7 @@ try {
     console.log(usage('import'));
   } else {
     const started = performance.now();
-    const result = await runImport({ ...options, generatedDir: GENERATED_DIR });
+    const result = await runImport(options);
     printImportSummary(result, performance.now() - started);
   }
 } catch (error) {

@@ -10,16 +10,17 @@ const WARNINGS_SHOWN = 20;
 export const EXIT_BAD_INPUT = 1;
 export const EXIT_USAGE = 2;
 
-export function printImportSummary({ collections, report }: ImportResult, milliseconds: number): void {
-  for (const release of collections.releases) {
+export function printImportSummary({ releases, collections, report }: ImportResult, milliseconds: number): void {
+  for (const bundle of releases.flatMap(({ collections: ofRelease }) => ofRelease.releases)) {
     console.log(
-      `loaded ${DOMAIN_LABELS[release.domain]} ATT&CK ${release.release} (STIX ${release.specVersion}, ${release.objectCount} objects) from ${release.id}`,
+      `loaded ${DOMAIN_LABELS[bundle.domain]} ATT&CK ${bundle.release} (STIX ${bundle.specVersion}, ${bundle.objectCount} objects) from ${bundle.id}`,
     );
   }
   const counts = Object.entries(collections)
     .filter(([name]) => name !== 'releases')
     .map(([name, entries]) => `${entries.length} ${name}`);
-  console.log(`imported ${counts.join(', ')} in ${(milliseconds / 1000).toFixed(1)} s`);
+  const live = releases.length > 1 ? ` (ATT&CK ${releases.at(-1)!.release}, the live release, of ${releases.length} releases)` : '';
+  console.log(`imported ${counts.join(', ')}${live} in ${(milliseconds / 1000).toFixed(1)} s`);
   for (const link of report.brokenLinks.slice(0, WARNINGS_SHOWN)) {
     console.warn(`broken link: ${formatProblem({ source: link.source, line: link.line, message: `[[${link.target}]] (${link.reason})` })}`);
   }

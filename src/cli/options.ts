@@ -7,8 +7,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'astro/zod';
+import { DEFAULT_GENERATED_DIR } from '../lib/generated.ts';
 import { isUrl } from '../pipeline/sources/bundles.ts';
-export { GENERATED_DIR } from '../lib/generated-loader.ts';
 
 export const DEFAULT_CONFIG_FILE = 'kb.config.json';
 export const DEFAULT_BUNDLE_DIR = 'content/attack';
@@ -24,6 +24,8 @@ export interface Options {
   site?: string;
   outDir: string;
   strict: boolean;
+  /** Where the import writes its collections and the build reads them. */
+  generatedDir: string;
 }
 
 /** Wrong flags or config: the caller prints the message and exits with status 2. */
@@ -47,6 +49,7 @@ const IMPORT_FLAGS = `  --bundle <path|url>  a STIX 2.0/2.1 bundle (.json, .json
   --config <file>      config file with any of: bundles, release, vault, base, site, strict
                        (default: ${DEFAULT_CONFIG_FILE} when it exists)
   --strict             treat warnings (unresolved citations, dangling relationships) as errors
+  --generated <dir>    where the imported collections go (default: ${DEFAULT_GENERATED_DIR}/)
   --help               show this help`;
 
 const BUILD_FLAGS = `  --base <path>        base path the site is served under, e.g. /wiki/ (default: /, or BASE_PATH)
@@ -73,6 +76,7 @@ export async function parseOptions(argv: string[]): Promise<Options & { help: bo
         site: { type: 'string' },
         out: { type: 'string' },
         strict: { type: 'boolean' },
+        generated: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -88,6 +92,7 @@ export async function parseOptions(argv: string[]): Promise<Options & { help: bo
     site: siteUrl(values.site ?? process.env.SITE_URL ?? config.site),
     outDir: values.out ?? 'dist',
     strict: values.strict ?? config.strict ?? false,
+    generatedDir: values.generated ?? DEFAULT_GENERATED_DIR,
     help: values.help ?? false,
   };
 }

@@ -4,7 +4,7 @@
  * importer's output directly.
  */
 import { DOMAINS, type Analytic, type AttackObject, type DetectionStrategy, type Domain, type ObjectOf, type Relationship, type Technique } from '../model/attack.ts';
-import { objectsOf, type Collections } from '../model/collections.ts';
+import { objectsOf, type ReleaseCollections } from '../model/collections.ts';
 import { attackIdSortKey, compareAttackIds } from '../model/ids.ts';
 import { ALL_KINDS, type Kind } from '../model/kinds.ts';
 import { pushTo } from './lists-by-key.ts';
@@ -12,7 +12,7 @@ import { pushTo } from './lists-by-key.ts';
 type RelationshipType = Relationship['type'];
 
 export class AttackGraph {
-  readonly collections: Collections;
+  readonly collections: ReleaseCollections;
   private readonly byId = new Map<string, AttackObject>();
   private readonly byTypeAndAttackId = new Map<string, AttackObject>();
   private readonly outgoing = new Map<string, Relationship[]>();
@@ -22,7 +22,7 @@ export class AttackGraph {
   private readonly analyticsByDataComponent = new Map<string, Analytic[]>();
   private readonly replacedObjects = new Map<string, AttackObject[]>();
 
-  constructor(collections: Collections) {
+  constructor(collections: ReleaseCollections) {
     this.collections = collections;
     for (const type of ALL_KINDS) {
       for (const object of this.all(type)) {

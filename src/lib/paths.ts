@@ -55,6 +55,8 @@ export const paths = {
   note: (segments: string[]) => folder(SECTIONS.notes, ...segments.map(slugOf)),
   permalink: (segments: string[]) => folder(...segments.map(slugOf)),
   tags: () => folder(SECTIONS.tags),
+  /** The folder vault files are published in. */
+  files: () => folder(SECTIONS.files),
   /** `Network/DNS` → `/tags/network/dns/` */
   tag: (tag: string) => folder(SECTIONS.tags, ...tag.split('/').filter(Boolean).map(slugOf)),
   /** A vault file: `/files/images/diagram.png` (the name slugged, the extension kept). */
@@ -89,6 +91,15 @@ export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
 
 /** Pages that notes live under: a permalink may name a page below them, not them. */
 export const NOTE_LIST_PAGES: ReadonlySet<SitePath> = new Set([paths.notes()]);
+
+/**
+ * The rest parameter of the route that serves `path` from inside `within` (the home page by
+ * default): `/tags/a/b/` within `/tags/` → `a/b`. Routes name their pages' paths with it.
+ */
+export function routeParam(path: SitePath, within: SitePath = paths.home()): string {
+  if (!path.startsWith(within)) throw new Error(`${path} is not inside ${within}`);
+  return path.slice(within.length).replace(/\/$/, '');
+}
 
 /** The URL of a site path under the base path the site is served from: the one place it is added. */
 export function href(base: string, path: SitePath): string {

@@ -1,38 +1,80 @@
-/** The graph of everything imported, loaded from the content collections once per build. */
-import { getCollection } from 'astro:content';
-import { type Kind } from '../model/kinds.ts';
-import { COLLECTION_SCHEMAS, type CollectionName, type Collections } from '../model/collections.ts';
+/**
+ * What the pages are made from: the collections the importer wrote (src/lib/generated.ts), read
+ * once per build, as one graph per release and the team's vault. The kb integration
+ * (src/integrations/kb.ts) says where they are, through its virtual module; in `npm run dev` a
+ * new import is noticed by its manifest and read again on the next page.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { generatedDir } from 'virtual:kb/config';
+import { type Manifest, type ReleaseCollections, type VaultCollections, RELEASE_SCHEMAS, VAULT_SCHEMAS } from '../model/collections.ts';
+import type { VaultFile } from '../model/notes.ts';
+import { generatedLayout } from './generated.ts';
 import { AttackGraph } from './graph.ts';
 import { Vault } from './vault.ts';
 
-let graph: Promise<AttackGraph> | undefined;
-let vault: Promise<Vault> | undefined;
+interface SiteData {
+  manifest: Manifest;
+  graphs: Map<string, Promise<AttackGraph>>;
+  vault: Promise<VaultCollections>;
+}
 
-export function loadGraph(): Promise<AttackGraph> {
-  graph ??= readCollections().then((collections) => new AttackGraph(collections));
+const layout = generatedLayout(generatedDir);
+let loaded: { stamp: string; data: Promise<SiteData> } | undefined;
+
+/** The releases that were loaded, oldest first: the last is the live one. */
+export async function loadedReleases(): Promise<string[]> {
+  return (await siteData()).manifest.releases.map((entry) => entry.release);
+}
+
+/** The graph of a release; the latest by default. */
+export async function loadGraph(release?: string): Promise<AttackGraph> {
+  const data = await siteData();
+  const wanted = release ?? data.manifest.releases.at(-1)!.release;
+  const graph = data.graphs.get(wanted);
+  if (!graph) throw new Error(`release ${wanted} was not imported`);
   return graph;
 }
 
 /** The team's notes, indexed for backlinks, tags and the ATT&CK pages they belong on. */
-export function loadVault(): Promise<Vault> {
-  vault ??= loadGraph().then((loaded) => new Vault(loaded.collections.notes));
-  return vault;
+export async function loadVault(): Promise<Vault> {
+  return new Vault((await (await siteData()).vault).notes);
 }
 
-async function readCollections(): Promise<Collections> {
-  const counts = new Map((await getCollection('manifest')).map((entry) => [entry.id, entry.data.count]));
-  const names = Object.keys(COLLECTION_SCHEMAS) as CollectionName[];
-  const entries = await Promise.all(
-    names.map(async (name) => [name, counts.get(name) ? (await getCollection(name)).map((entry) => entry.data) : []] as const),
-  );
-  return Object.fromEntries(entries) as unknown as Collections;
+/** The vault's files that notes embed. */
+export async function loadVaultFiles(): Promise<VaultFile[]> {
+  return (await (await siteData()).vault).vaultfiles;
 }
 
-/** getStaticPaths for the pages of one object type: one page per object, keyed by ATT&CK id. */
-export async function objectPaths<T extends Kind>(type: T) {
-  const graph = await loadGraph();
-  return graph.all(type).map((object) => ({
-    params: { id: object.attackId.replace('.', '/') },
-    props: { object },
-  }));
+async function siteData(): Promise<SiteData> {
+  const stamp = import.meta.env.DEV ? await manifestStamp() : 'build';
+  if (!loaded || loaded.stamp !== stamp) loaded = { stamp, data: readSiteData() };
+  return loaded.data;
+}
+
+async function readSiteData(): Promise<SiteData> {
+  const manifest = JSON.parse(await readText(layout.manifest)) as Manifest;
+  const graphs = new Map(manifest.releases.map(({ release }) => [release, readRelease(release).then((collections) => new AttackGraph(collections))]));
+  return { manifest, graphs, vault: readCollections(Object.keys(VAULT_SCHEMAS), layout.vaultCollection) as Promise<VaultCollections> };
+}
+
+function readRelease(release: string): Promise<ReleaseCollections> {
+  return readCollections(Object.keys(RELEASE_SCHEMAS), (name) => layout.releaseCollection(release, name)) as Promise<ReleaseCollections>;
+}
+
+/** The collections were checked against their schemas when they were written. */
+async function readCollections(names: string[], file: (name: string) => string): Promise<Record<string, unknown[]>> {
+  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, JSON.parse(await readText(file(name)))] as const)));
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    throw new Error(`${file} is missing: run \`npm run import\` (or \`npm run build\`) first`);
+  }
+}
+
+async function manifestStamp(): Promise<string> {
+  const info = await stat(layout.manifest).catch(() => undefined);
+  return info ? `${info.mtimeMs}:${info.size}` : 'none';
 }

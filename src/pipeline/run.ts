@@ -1,14 +1,18 @@
-/** The import pipeline: ATT&CK bundles (load → merge → link → normalize), then the vault, then emit. */
+/**
+ * The import pipeline. The bundles are grouped by release; each release goes load → merge → link →
+ * normalize on its own (an object is merged by STIX id within one release only), then the vault is
+ * read and linked against the latest release, and everything is emitted.
+ */
 import type { AttackObject } from '../model/attack.ts';
-import type { Collections } from '../model/collections.ts';
-import { checkCitations } from './stages/citations.ts';
+import { compareReleases, type Collections, type ReleaseCollections } from '../model/collections.ts';
 import { emitCollections } from './emit/collections.ts';
-import { buildIndex, type AttackIndex } from './stages/link.ts';
-import { loadBundle } from './sources/bundles.ts';
 import { createMarkdownRenderer } from './render/markdown.ts';
-import { mergeBundles } from './stages/merge.ts';
-import { normalize, type ObjectCollections } from './stages/normalize.ts';
 import { ImportError, ImportReport } from './report.ts';
+import { loadBundle, type Bundle } from './sources/bundles.ts';
+import { checkCitations } from './stages/citations.ts';
+import { buildIndex, type AttackIndex } from './stages/link.ts';
+import { mergeBundles } from './stages/merge.ts';
+import { normalize } from './stages/normalize.ts';
 import { importVault, type VaultImport } from './vault/import.ts';
 
 export interface ImportOptions {
@@ -21,23 +25,62 @@ export interface ImportOptions {
   generatedDir?: string;
 }
 
+/** One loaded release: its number and collections. */
+export interface ReleaseImport {
+  release: string;
+  collections: ReleaseCollections;
+}
+
 export interface ImportResult {
+  /** Every loaded release, oldest first; the last is the live one. */
+  releases: ReleaseImport[];
+  /** What the live site shows: the latest release with the vault. */
   collections: Collections;
   report: ImportReport;
 }
 
+/** A release as the stages left it: its collections and the index the vault links against. */
+interface LinkedRelease extends ReleaseImport {
+  index: AttackIndex;
+  markdown: ReturnType<typeof createMarkdownRenderer>;
+}
+
 export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const report = new ImportReport();
-  const bundles = [];
-  for (const source of options.bundles) {
-    bundles.push(await loadBundle(source, { release: options.release }, report));
+  const bundles: Bundle[] = [];
+  for (const source of options.bundles) bundles.push(await loadBundle(source, { release: options.release }, report));
+  const releases = byRelease(bundles, report).map(([release, ofRelease]) => importRelease(release, ofRelease, report));
+  const latest = releases.at(-1)!;
+  const vault = options.vault ? await readVault(options.vault, latest, report) : undefined;
+  const collections: Collections = { ...latest.collections, notes: vault?.notes ?? [], vaultfiles: vault?.vaultfiles ?? [] };
+  if (options.strict && report.recoverableProblems().length > 0) throw new ImportError(report.recoverableProblems());
+  const imported = releases.map(({ release, collections: ofRelease }) => ({ release, collections: ofRelease }));
+  if (options.generatedDir) await emitCollections(imported, collections, vault?.assets ?? [], report, options.generatedDir);
+  return { releases: imported, collections, report };
+}
+
+/** The bundles of each release, oldest release first; two bundles of one domain in one release are an error. */
+function byRelease(bundles: Bundle[], report: ImportReport): [string, Bundle[]][] {
+  const groups = [...Map.groupBy(bundles, (bundle) => bundle.release)].sort(([a], [b]) => compareReleases(a, b));
+  for (const [release, ofRelease] of groups) {
+    for (const [domain, twins] of Map.groupBy(ofRelease, (bundle) => bundle.domain)) {
+      if (twins.length > 1) {
+        report.error(
+          { source: twins[1]!.source },
+          `holds ${domain} ${release}, as ${twins[0]!.source} does: load one bundle per domain and release`,
+        );
+      }
+    }
   }
+  report.throwIfErrors();
+  return groups;
+}
+
+function importRelease(release: string, bundles: Bundle[], report: ImportReport): LinkedRelease {
   const index = buildIndex(mergeBundles(bundles, report), report);
   const markdown = createMarkdownRenderer((href) => index.resolveAttackUrl(href), { report });
-  const attack = normalize(index, markdown, report);
-  const vault = options.vault ? await readVault(options.vault, attack, index, markdown, report) : undefined;
-  const collections: Collections = {
-    ...attack,
+  const collections: ReleaseCollections = {
+    ...normalize(index, markdown, report),
     releases: bundles.map((bundle) => ({
       id: bundle.source,
       domain: bundle.domain,
@@ -46,23 +89,13 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
       objectCount: bundle.objects.length,
       copyright: bundle.copyright,
     })),
-    notes: vault?.notes ?? [],
-    vaultfiles: vault?.vaultfiles ?? [],
   };
   checkCitations(collections, report, (id) => index.sourceOf(id));
-  if (options.strict && report.recoverableProblems().length > 0) throw new ImportError(report.recoverableProblems());
-  if (options.generatedDir) await emitCollections(collections, vault?.assets ?? [], report, options.generatedDir);
-  return { collections, report };
+  return { release, collections, index, markdown };
 }
 
-async function readVault(
-  root: string,
-  attack: ObjectCollections,
-  index: AttackIndex,
-  markdown: ReturnType<typeof createMarkdownRenderer>,
-  report: ImportReport,
-): Promise<VaultImport> {
-  const { relationships, ...objectLists } = attack;
+async function readVault(root: string, { collections, index, markdown }: LinkedRelease, report: ImportReport): Promise<VaultImport> {
+  const { relationships, releases, ...objectLists } = collections;
   const objects = Object.values(objectLists).flat() as AttackObject[];
   const descriptionText = (object: AttackObject) => {
     const found = index.get(object.id);

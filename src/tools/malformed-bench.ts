@@ -60,12 +60,11 @@ export async function measureMalformedInputs(work: string): Promise<CaseCost[]> 
 }
 
 function importCost(name: string, vault: string, work: string): CaseCost {
-  const command = [process.execPath, 'scripts/import.ts', '--bundle', BUNDLE, '--vault', vault];
+  const command = [process.execPath, 'scripts/import.ts', '--bundle', BUNDLE, '--vault', vault, '--generated', join(work, 'generated')];
   const timed = existsSync(GNU_TIME);
   const started = performance.now();
   const result = spawnSync(timed ? GNU_TIME : command[0]!, timed ? ['-f', 'peak-kb %M', ...command] : command.slice(1), {
     encoding: 'utf8',
-    env: { ...process.env, KB_GENERATED_DIR: join(work, 'generated') },
     maxBuffer: 64 * 1024 * 1024,
   });
   const seconds = (performance.now() - started) / 1000;

@@ -10,8 +10,5 @@ const TEST_RUNNER_VARIABLES = /^(TEST|VITEST.*|NODE_ENV|BASE_URL|MODE|DEV|PROD|S
 /** `node scripts/build.ts <args>` with the collections in `generatedDir`. Throws, with the output, on failure. */
 export function runBuild(args: string[], generatedDir: string, stdio: StdioOptions = 'pipe'): void {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !TEST_RUNNER_VARIABLES.test(name)));
-  execFileSync(process.execPath, ['scripts/build.ts', ...args], {
-    stdio,
-    env: { ...env, KB_GENERATED_DIR: generatedDir },
-  });
+  execFileSync(process.execPath, ['scripts/build.ts', '--generated', generatedDir, ...args], { stdio, env });
 }

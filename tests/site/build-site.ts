@@ -7,6 +7,8 @@ import type { TestProject } from 'vitest/node';
 import { runBuild } from '../helpers/build.ts';
 
 export const TEST_BASE = '/wiki/';
+/** The test site's address, for its sitemap. */
+export const TEST_SITE_URL = 'https://kb.example.org/';
 export const TEST_SITE_DIR = '.test-output/site';
 const TEST_GENERATED_DIR = '.test-output/generated';
 export const VAULT_TEST_BASE = '/kb/';
@@ -14,7 +16,7 @@ export const VAULT_TEST_SITE_DIR = '.test-output/vault-site';
 export const VAULT_TEST_GENERATED_DIR = '.test-output/vault-generated';
 
 export default function buildSites({ provide }: TestProject) {
-  runBuild(['--base', TEST_BASE, '--out', TEST_SITE_DIR], TEST_GENERATED_DIR, 'inherit');
+  runBuild(['--base', TEST_BASE, '--site', TEST_SITE_URL, '--out', TEST_SITE_DIR], TEST_GENERATED_DIR, 'inherit');
   runBuild(
     ['--base', VAULT_TEST_BASE, '--out', VAULT_TEST_SITE_DIR, '--bundle', 'content/attack/enterprise-attack-18.1.json.br', '--vault', 'tests/fixtures/vault'],
     VAULT_TEST_GENERATED_DIR,

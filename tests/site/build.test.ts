@@ -2,6 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { TEST_SITE_URL } from './build-site.ts';
 
 const siteDir = inject('siteDir');
 const base = inject('siteBase');
@@ -79,12 +80,15 @@ describe('the built site', () => {
     expect(list('detectionstrategies/index.html')).toContain(`href="${base}detectionstrategies/enterprise/"`);
   });
 
-  it('lists every indexable page in sitemap.xml, and no redirect', async () => {
-    const sitemap = await readFile(join(siteDir, 'sitemap.xml'), 'utf8');
+  it('lists every indexable page in the sitemap, at its absolute address, and no redirect', async () => {
+    const index = await readFile(join(siteDir, 'sitemap-index.xml'), 'utf8');
+    expect(index).toContain(`<loc>${new URL(`${base}sitemap-0.xml`, TEST_SITE_URL).href}</loc>`);
+    const sitemap = await readFile(join(siteDir, 'sitemap-0.xml'), 'utf8');
     const locations = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
-    expect(locations).toContain(`${base}techniques/T1059/001/`);
-    expect(locations).toContain(`${base}groups/G0016/`);
-    expect(locations).not.toContain(`${base}techniques/T1150/`);
+    const address = (path: string) => new URL(`${base}${path}`, TEST_SITE_URL).href;
+    expect(locations).toContain(address('techniques/T1059/001/'));
+    expect(locations).toContain(address('groups/G0016/'));
+    expect(locations).not.toContain(address('techniques/T1150/'));
     expect(locations.length).toBe(pages.filter((page) => !page.html.includes('content="noindex"')).length);
   });
 

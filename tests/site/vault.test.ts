@@ -9,7 +9,7 @@ const base = inject('vaultSiteBase');
 const report = async () =>
   JSON.parse(await readFile(join(inject('vaultGeneratedDir'), 'collections', 'import-report.json'), 'utf8')) as {
     brokenLinks: { source: string; line: number; target: string; reason: string }[];
-    warnings: { source?: string; message: string }[];
+    warnings: { source?: string; line?: number; message: string }[];
   };
 const page = (path: string) => readFile(join(siteDir, path, 'index.html'), 'utf8');
 
@@ -71,8 +71,17 @@ describe('the test vault', () => {
   it('leaves out the unreadable notes with a warning naming each, and builds the rest', async () => {
     const { warnings } = await report();
     const skipped = warnings.filter((warning) => warning.message.includes('left out')).map((warning) => warning.source?.split('/').at(-1));
-    expect(skipped.sort()).toEqual(['Broken YAML.md', 'binary.md', 'latin1.md']);
+    expect(skipped.sort()).toEqual(['binary.md', 'latin1.md']);
     expect(existsSync(join(siteDir, 'notes/payloads/encoded-command/index.html'))).toBe(true);
+  });
+
+  it('publishes a note with broken frontmatter, showing the frontmatter as text, with a warning naming the line', async () => {
+    const { warnings } = await report();
+    const broken = warnings.filter((warning) => warning.source?.endsWith('Broken YAML.md'));
+    expect(broken.map((warning) => [warning.line, warning.message])).toEqual([[3, expect.stringContaining('broken YAML frontmatter')]]);
+    const html = await page('notes/payloads/broken-yaml');
+    expect(html).toContain('name: [unclosed');
+    expect(html).toContain('frontmatter does not parse.');
   });
 
   it('resolves duplicate names, / in targets, permalinks and images', async () => {

@@ -17,10 +17,7 @@ afterAll(async () => {
 });
 
 function run(script: string, args: string[]) {
-  const result = spawnSync(process.execPath, [script, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, KB_GENERATED_DIR: join(dir, 'generated') },
-  });
+  const result = spawnSync(process.execPath, [script, '--generated', join(dir, 'generated'), ...args], { encoding: 'utf8' });
   return { status: result.status, stderr: result.stderr, stdout: result.stdout };
 }
 

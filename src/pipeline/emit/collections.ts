@@ -1,40 +1,60 @@
 /**
- * Emitting: checks every entry against the model and writes one JSON file per collection into
- * `<generatedDir>/collections/`, with the vault files notes embed under `files/`. The folder is
- * replaced as a whole, so a failed import never leaves half-written collections behind.
+ * Emitting: checks every entry against the model and writes the generated folder
+ * (src/lib/generated.ts): each release's collections, the vault's, the files notes embed, the
+ * manifest and the import report. The folder is written beside the old one and swapped in, so a
+ * failed import never leaves half-written collections behind.
  */
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { collectionsFolder } from '../../lib/generated-loader.ts';
-import { COLLECTION_SCHEMAS, type CollectionName, type Collections } from '../../model/collections.ts';
-import { swapFolder } from './swap-folder.ts';
+import { generatedLayout } from '../../lib/generated.ts';
+import { COLLECTION_SCHEMAS, RELEASE_SCHEMAS, VAULT_SCHEMAS, type CollectionName, type Manifest, type VaultCollections } from '../../model/collections.ts';
 import { ImportError, type ImportReport } from '../report.ts';
+import type { ReleaseImport } from '../run.ts';
 import type { VaultAsset } from '../sources/vault.ts';
-
-export const FILES_FOLDER = 'files';
+import { swapFolder } from './swap-folder.ts';
 
 export async function emitCollections(
-  collections: Collections,
+  releases: ReleaseImport[],
+  vault: VaultCollections,
   assets: VaultAsset[],
   report: ImportReport,
   generatedDir: string,
 ): Promise<void> {
-  const folder = collectionsFolder(generatedDir);
-  const fresh = `${folder}.new-${process.pid}`;
-  await rm(fresh, { recursive: true, force: true });
-  await mkdir(join(fresh, FILES_FOLDER), { recursive: true });
-  for (const [name, entries] of Object.entries(collections)) {
-    await writeFile(join(fresh, `${name}.json`), serializeCollection(name as CollectionName, entries));
+  const target = generatedLayout(generatedDir).collections;
+  const fresh = generatedLayout(`${generatedDir}/.new-${process.pid}`);
+  await rm(dirname(fresh.collections), { recursive: true, force: true });
+  await mkdir(fresh.files, { recursive: true });
+  for (const { release, collections } of releases) {
+    for (const name of Object.keys(RELEASE_SCHEMAS) as CollectionName[]) {
+      await write(fresh.releaseCollection(release, name), serializeCollection(name, collections[name as keyof typeof collections]));
+    }
   }
-  const manifest = Object.entries(collections).map(([name, entries]) => ({ id: name, count: entries.length }));
-  await writeFile(join(fresh, 'manifest.json'), `${JSON.stringify(manifest)}\n`);
-  await writeFile(join(fresh, 'import-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  for (const name of Object.keys(VAULT_SCHEMAS) as (keyof VaultCollections)[]) {
+    await write(fresh.vaultCollection(name), serializeCollection(name, vault[name]));
+  }
+  const manifest: Manifest = {
+    releases: releases.map(({ release, collections }) => ({ release, counts: counts(collections) })),
+    vault: counts(vault),
+  };
+  await write(fresh.manifest, `${JSON.stringify(manifest)}\n`);
+  await write(fresh.report, `${JSON.stringify(report, null, 2)}\n`);
   for (const asset of assets) {
-    const target = join(fresh, FILES_FOLDER, asset.file);
-    await mkdir(dirname(target), { recursive: true });
-    await copyFile(asset.absolute, target);
+    const copy = join(fresh.files, asset.file);
+    await mkdir(dirname(copy), { recursive: true });
+    await copyFile(asset.absolute, copy);
   }
-  await swapFolder(fresh, folder);
+  await mkdir(dirname(target), { recursive: true });
+  await swapFolder(fresh.collections, target);
+  await rm(dirname(fresh.collections), { recursive: true, force: true });
+}
+
+async function write(file: string, text: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, text);
+}
+
+function counts(collections: Record<string, unknown[]>): Record<string, number> {
+  return Object.fromEntries(Object.entries(collections).map(([name, entries]) => [name, entries.length]));
 }
 
 function serializeCollection(name: CollectionName, entries: { id: string }[]): string {
@@ -43,10 +63,7 @@ function serializeCollection(name: CollectionName, entries: { id: string }[]): s
     const result = schema.safeParse(entry);
     if (!result.success) {
       const issue = result.error.issues[0]!;
-      throw ImportError.at(
-        { objectId: entry.id },
-        `does not fit the ${name} model at ${issue.path.join('.')}: ${issue.message}`,
-      );
+      throw ImportError.at({ objectId: entry.id }, `does not fit the ${name} model at ${issue.path.join('.')}: ${issue.message}`);
     }
   }
   return `${JSON.stringify(entries)}\n`;

@@ -3,7 +3,7 @@
  * them. One that names no such reference stays plain text on the page; here it becomes a warning.
  */
 import type { Reference } from '../../model/attack.ts';
-import type { Collections } from '../../model/collections.ts';
+import type { ReleaseCollections } from '../../model/collections.ts';
 import type { ImportReport } from '../report.ts';
 
 interface Owner {
@@ -13,11 +13,11 @@ interface Owner {
 
 /** `sourceOf` names the file or URL each object and relationship came from. */
 export function checkCitations(
-  collections: Collections,
+  collections: ReleaseCollections,
   report: ImportReport,
   sourceOf: (stixId: string) => string | undefined,
 ): void {
-  const { releases, relationships, notes, vaultfiles, ...objects } = collections;
+  const { releases, relationships, ...objects } = collections;
   const attackIds = new Map(Object.values(objects).flatMap((entries) => entries.map((o) => [o.id, o.attackId] as const)));
   const describe = (id: string) => attackIds.get(id) ?? id;
   const warn = (owner: Owner, label: string) => {

@@ -4,7 +4,7 @@
  */
 import { DOMAINS, RELATIONSHIP_TYPES, type AttackObject, type Domain, type ObjectOf, type Reference, type Relationship } from '../../model/attack.ts';
 import { ALL_KINDS, KINDS, type Kind } from '../../model/kinds.ts';
-import type { Collections } from '../../model/collections.ts';
+import type { ReleaseCollections } from '../../model/collections.ts';
 import { ATTACK_ID_SOURCES, type AttackIndex, type Linked, type StixRelationship } from './link.ts';
 import type { createMarkdownRenderer } from '../render/markdown.ts';
 import type { Found } from './merge.ts';
@@ -23,7 +23,7 @@ interface Context {
 }
 
 /** The collections of ATT&CK objects and relationships (not the releases, nor the vault). */
-export type ObjectCollections = Omit<Collections, 'releases' | 'notes' | 'vaultfiles'>;
+export type ObjectCollections = Omit<ReleaseCollections, 'releases'>;
 
 export function normalize(index: AttackIndex, markdown: Markdown, report: ImportReport): ObjectCollections {
   const context: Context = { index, markdown, report, parents: subtechniqueParents(index) };

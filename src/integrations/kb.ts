@@ -1,0 +1,87 @@
+/**
+ * The site's Astro integration and configuration. The integration runs the import when Astro sets
+ * up (for a build or the dev server), tells the site's code where the collections are through the
+ * virtual module `virtual:kb/config`, and indexes the built site with Pagefind when the build is
+ * done. `astroConfig()` is the whole Astro configuration for a set of options: `npm run build`
+ * passes it to Astro, and astro.config.mjs uses it with the defaults.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sitemap from '@astrojs/sitemap';
+import type { AstroIntegration, AstroUserConfig } from 'astro';
+import type { Options } from '../cli/options.ts';
+import { href, type SitePath } from '../lib/paths.ts';
+import { objectsOf, type Collections } from '../model/collections.ts';
+import { OBJECT_PAGE_KINDS } from '../model/kinds.ts';
+import { indexSite } from '../pipeline/emit/search-index.ts';
+import { runImport, type ImportResult } from '../pipeline/run.ts';
+
+export interface KbOptions extends Omit<Options, 'outDir'> {
+  /** Told when the import is done (the command-line scripts print a summary). */
+  onImported?(result: ImportResult, milliseconds: number): void;
+  /** Told when Astro has written the pages. */
+  onBuilt?(pages: number): void;
+  /** Told when the search index is written. */
+  onIndexed?(pages: number, milliseconds: number): void;
+}
+
+const VIRTUAL_MODULE = 'virtual:kb/config';
+
+/** The Astro configuration of a site built with these options. */
+export function astroConfig(options: KbOptions): AstroUserConfig {
+  // Pages that only send the reader elsewhere (revoked objects) stay out of the sitemap.
+  const noindex = new Set<string>();
+  return {
+    base: options.base,
+    site: options.site,
+    trailingSlash: 'always',
+    prerenderConflictBehavior: 'error',
+    integrations: [
+      kb(options, noindex),
+      // Without the site's address there is nothing absolute to list, so no sitemap.
+      ...(options.site ? [sitemap({ filter: (page) => !noindex.has(new URL(page).pathname) })] : []),
+    ],
+    // Stylesheets and scripts as files of the site, never inline: the policy (Layout.astro) allows only those.
+    build: { inlineStylesheets: 'never' },
+    vite: { build: { assetsInlineLimit: 0 } },
+  };
+}
+
+function kb(options: KbOptions, noindex: Set<string>): AstroIntegration {
+  const generatedDir = resolve(options.generatedDir);
+  return {
+    name: 'attack-kb',
+    hooks: {
+      'astro:config:setup': async ({ command, updateConfig }) => {
+        if (command === 'build' || command === 'dev') {
+          const started = performance.now();
+          const result = await runImport({ ...options, generatedDir });
+          for (const path of redirectPages(result.collections)) noindex.add(href(options.base, path));
+          options.onImported?.(result, performance.now() - started);
+        }
+        updateConfig({ vite: { plugins: [configModule(generatedDir)] } });
+      },
+      'astro:build:done': async ({ dir, pages }) => {
+        options.onBuilt?.(pages.length);
+        const started = performance.now();
+        const indexed = await indexSite(fileURLToPath(dir));
+        options.onIndexed?.(indexed, performance.now() - started);
+      },
+    },
+  };
+}
+
+/** The pages of revoked objects, which redirect to their replacement. */
+function redirectPages(collections: Collections): SitePath[] {
+  return OBJECT_PAGE_KINDS.flatMap((kind) => objectsOf(collections, kind).filter((object) => object.status === 'revoked').map((object) => object.path));
+}
+
+/** `virtual:kb/config`: the settings the site's own code reads (src/env.d.ts). */
+function configModule(generatedDir: string) {
+  const resolved = `\0${VIRTUAL_MODULE}`;
+  return {
+    name: 'attack-kb-config',
+    resolveId: (id: string) => (id === VIRTUAL_MODULE ? resolved : undefined),
+    load: (id: string) => (id === resolved ? `export const generatedDir = ${JSON.stringify(generatedDir)};` : undefined),
+  };
+}
