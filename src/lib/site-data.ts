@@ -14,8 +14,9 @@ import { Vault } from './vault.ts';
 
 interface SiteData {
   manifest: Manifest;
+  /** Each release's graph, read when a page first asks for it. */
   graphs: Map<string, Promise<AttackGraph>>;
-  vault: Promise<VaultCollections>;
+  vault: Promise<{ vault: Vault; files: VaultFile[] }>;
 }
 
 const layout = generatedLayout(generatedDir);
@@ -29,20 +30,24 @@ export async function loadedReleases(): Promise<string[]> {
 /** The graph of a release; the latest by default. */
 export async function loadGraph(release?: string): Promise<AttackGraph> {
   const data = await siteData();
-  const wanted = release ?? data.manifest.releases.at(-1)!.release;
-  const graph = data.graphs.get(wanted);
-  if (!graph) throw new Error(`release ${wanted} was not imported`);
+  const wanted = release ?? data.manifest.releases.at(-1)?.release;
+  if (!wanted || !data.manifest.releases.some((entry) => entry.release === wanted)) throw new Error(`release ${wanted} was not imported`);
+  let graph = data.graphs.get(wanted);
+  if (!graph) {
+    graph = readRelease(wanted).then((collections) => new AttackGraph(collections));
+    data.graphs.set(wanted, graph);
+  }
   return graph;
 }
 
 /** The team's notes, indexed for backlinks, tags and the ATT&CK pages they belong on. */
 export async function loadVault(): Promise<Vault> {
-  return new Vault((await (await siteData()).vault).notes);
+  return (await (await siteData()).vault).vault;
 }
 
 /** The vault's files that notes embed. */
 export async function loadVaultFiles(): Promise<VaultFile[]> {
-  return (await (await siteData()).vault).vaultfiles;
+  return (await (await siteData()).vault).files;
 }
 
 async function siteData(): Promise<SiteData> {
@@ -53,8 +58,12 @@ async function siteData(): Promise<SiteData> {
 
 async function readSiteData(): Promise<SiteData> {
   const manifest = JSON.parse(await readText(layout.manifest)) as Manifest;
-  const graphs = new Map(manifest.releases.map(({ release }) => [release, readRelease(release).then((collections) => new AttackGraph(collections))]));
-  return { manifest, graphs, vault: readCollections(Object.keys(VAULT_SCHEMAS), layout.vaultCollection) as Promise<VaultCollections> };
+  return { manifest, graphs: new Map(), vault: readVault() };
+}
+
+async function readVault(): Promise<Awaited<SiteData['vault']>> {
+  const { notes, vaultfiles } = (await readCollections(Object.keys(VAULT_SCHEMAS), layout.vaultCollection)) as VaultCollections;
+  return { vault: new Vault(notes), files: vaultfiles };
 }
 
 function readRelease(release: string): Promise<ReleaseCollections> {

@@ -2,7 +2,7 @@
  * The team's notes as the pages need them: which notes are about an ATT&CK object, which
  * procedures are mapped to it, who links to what (backlinks), and the tags.
  */
-import type { Note } from '../model/notes.ts';
+import { isProcedureNote, type Note, type ProcedureNote } from '../model/notes.ts';
 import { pushTo } from './lists-by-key.ts';
 import { paths, type SitePath } from './paths.ts';
 
@@ -18,7 +18,7 @@ export class Vault {
   readonly notes: Note[];
   private readonly byId = new Map<string, Note>();
   private readonly about = new Map<string, Note[]>();
-  private readonly mapped = new Map<string, Note[]>();
+  private readonly mapped = new Map<string, ProcedureNote[]>();
   private readonly linkedFrom = new Map<string, Note[]>();
   private readonly tagIndex = new Map<string, Tag>();
 
@@ -27,7 +27,7 @@ export class Vault {
     for (const note of this.notes) {
       this.byId.set(note.id, note);
       for (const id of note.about) pushTo(this.about, id, note);
-      for (const id of note.mapped) pushTo(this.mapped, id, note);
+      if (isProcedureNote(note)) for (const id of note.mapped) pushTo(this.mapped, id, note);
       for (const id of new Set([...note.linksToNotes, ...note.linksToAttack])) pushTo(this.linkedFrom, id, note);
       for (const label of note.tags) this.addTag(label, note);
     }
@@ -37,8 +37,8 @@ export class Vault {
     return id === undefined ? undefined : this.byId.get(id);
   }
 
-  procedures(): Note[] {
-    return this.notes.filter((note) => note.kind === 'procedure');
+  procedures(): ProcedureNote[] {
+    return this.notes.filter(isProcedureNote);
   }
 
   /** Notes written about the ATT&CK object (their `mitre_id`). */
@@ -47,7 +47,7 @@ export class Vault {
   }
 
   /** Procedures mapped to the ATT&CK object by their tactics and techniques. */
-  proceduresFor(stixId: string): Note[] {
+  proceduresFor(stixId: string): ProcedureNote[] {
     return this.mapped.get(stixId) ?? [];
   }
 

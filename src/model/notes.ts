@@ -39,14 +39,13 @@ export const procedureSchema = z.object({
   detectionRisk: z.string().optional(),
 });
 
-export const noteSchema = z.object({
+const noteFields = {
   /** The vault path without `.md`: `procedures/Zone Transfer Check`. */
   id: z.string(),
   /** The vault path of the file. */
   file: z.string(),
   /** The note's page. */
   path: sitePathSchema,
-  kind: z.enum(['procedure', 'note']),
   /** The frontmatter `type` (procedure, technique, command, tool, ...). */
   type: z.string().optional(),
   title: z.string(),
@@ -70,8 +69,13 @@ export const noteSchema = z.object({
   /** Note ids and STIX ids this note links to, for backlinks. */
   linksToNotes: strings,
   linksToAttack: strings,
-  procedure: procedureSchema.optional(),
-});
+};
+
+/** A note is a procedure (with what its frontmatter maps it to) or any other note. */
+export const noteSchema = z.discriminatedUnion('kind', [
+  z.object({ ...noteFields, kind: z.literal('note') }),
+  z.object({ ...noteFields, kind: z.literal('procedure'), procedure: procedureSchema }),
+]);
 
 /** A file of the vault that notes embed or link (images and the like), served at `path`. */
 export const vaultFileSchema = z.object({
@@ -81,6 +85,11 @@ export const vaultFileSchema = z.object({
 });
 
 export type Note = z.infer<typeof noteSchema>;
+export type ProcedureNote = Extract<Note, { kind: 'procedure' }>;
+
+export function isProcedureNote(note: Note): note is ProcedureNote {
+  return note.kind === 'procedure';
+}
 export type Procedure = z.infer<typeof procedureSchema>;
 export type Command = z.infer<typeof commandSchema>;
 export type VaultFile = z.infer<typeof vaultFileSchema>;

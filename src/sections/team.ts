@@ -1,11 +1,11 @@
 /** The team's own content on an ATT&CK page: the procedures of the notes vault mapped to the object. */
 import { yesNo } from '../lib/pages/common.ts';
 import { href } from '../lib/paths.ts';
-import type { Note } from '../model/notes.ts';
+import type { ProcedureNote } from '../model/notes.ts';
 import { KINDS, type ObjectPageKind } from '../model/kinds.ts';
 import type { Section } from './types.ts';
 
-export const teamProcedures: Section<ObjectPageKind, Note> = {
+export const teamProcedures: Section<ObjectPageKind, ProcedureNote> = {
   id: 'team-procedures',
   title: 'Procedures',
   always: true,
@@ -21,7 +21,7 @@ export const teamProcedures: Section<ObjectPageKind, Note> = {
           caption: "The team's procedures",
           headers: ['Procedure', 'Platforms', 'Verified', 'Summary'],
           rows: rows.map((note) => ({
-            cells: [{ text: note.title, href: href(base, note.path) }, note.procedure?.platforms ?? [], yesNo(note.procedure?.verified) ?? '', note.excerpt],
+            cells: [{ text: note.title, href: href(base, note.path) }, note.procedure.platforms, yesNo(note.procedure.verified) ?? '', note.excerpt],
           })),
         }
       : undefined,

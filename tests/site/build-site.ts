@@ -11,12 +11,14 @@ export const TEST_BASE = '/wiki/';
 export const TEST_SITE_URL = 'https://kb.example.org/';
 export const TEST_SITE_DIR = '.test-output/site';
 const TEST_GENERATED_DIR = '.test-output/generated';
+/** How the full test site is built (besides where it goes). */
+export const TEST_SITE_ARGS = ['--base', TEST_BASE, '--site', TEST_SITE_URL];
 export const VAULT_TEST_BASE = '/kb/';
 export const VAULT_TEST_SITE_DIR = '.test-output/vault-site';
 export const VAULT_TEST_GENERATED_DIR = '.test-output/vault-generated';
 
 export default function buildSites({ provide }: TestProject) {
-  runBuild(['--base', TEST_BASE, '--site', TEST_SITE_URL, '--out', TEST_SITE_DIR], TEST_GENERATED_DIR, 'inherit');
+  runBuild([...TEST_SITE_ARGS, '--out', TEST_SITE_DIR], TEST_GENERATED_DIR, 'inherit');
   runBuild(
     ['--base', VAULT_TEST_BASE, '--out', VAULT_TEST_SITE_DIR, '--bundle', 'content/attack/enterprise-attack-18.1.json.br', '--vault', 'tests/fixtures/vault'],
     VAULT_TEST_GENERATED_DIR,

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runBuild } from '../helpers/build.ts';
 import { tempDir } from '../helpers/stix.ts';
+import { TEST_SITE_ARGS } from './build-site.ts';
 
 let dir: string;
 
@@ -43,7 +44,7 @@ async function differences(first: string, second: string): Promise<string[]> {
 describe('two clean builds of the same input', () => {
   it('are byte-identical', async () => {
     await rm('node_modules/.astro', { recursive: true, force: true });
-    runBuild(['--base', inject('siteBase'), '--out', join(dir, 'site')], join(dir, 'generated'));
+    runBuild([...TEST_SITE_ARGS, '--out', join(dir, 'site')], join(dir, 'generated'));
     expect(await differences(inject('siteDir'), join(dir, 'site'))).toEqual([]);
     expect(await differences(join(inject('generatedDir'), 'collections'), join(dir, 'generated', 'collections'))).toEqual([]);
   }, 300_000);

@@ -86,15 +86,15 @@ describe('npm run import', () => {
     const result = run('scripts/import.ts', ['--bundle', path]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('imported 1 matrices, 2 tactics, 2 techniques, 1 mitigations, 1 groups');
-    const techniques = JSON.parse(await readFile(join(dir, 'generated/collections/techniques.json'), 'utf8'));
+    const techniques = JSON.parse(await readFile(join(dir, 'generated/collections/releases/18.1/techniques.json'), 'utf8'));
     expect(techniques.map((t: { attackId: string }) => t.attackId)).toEqual(['T1059', 'T1059.001']);
   });
 
   it('keeps the previous collections when the input is bad', async () => {
-    const before = await readFile(join(dir, 'generated/collections/techniques.json'), 'utf8');
+    const before = await readFile(join(dir, 'generated/collections/releases/18.1/techniques.json'), 'utf8');
     const result = run('scripts/import.ts', ['--bundle', join(dir, 'missing.json')]);
     expect(result.status).toBe(1);
-    expect(await readFile(join(dir, 'generated/collections/techniques.json'), 'utf8')).toBe(before);
+    expect(await readFile(join(dir, 'generated/collections/releases/18.1/techniques.json'), 'utf8')).toBe(before);
   });
 
   it('reads bundles and options from a config file', async () => {

@@ -6,7 +6,7 @@
 import { DOMAIN_LABELS, DOMAIN_SLUGS, type Domain } from '../../model/attack.ts';
 import { type Tactic, type Technique } from '../../model/attack.ts';
 import type { AttackGraph } from '../graph.ts';
-import { href, paths, platformSlug, type SitePath } from '../paths.ts';
+import { href, paths, platformSlug } from '../paths.ts';
 import { countText, type DomainSummary, type Link } from './common.ts';
 
 export interface Platform {

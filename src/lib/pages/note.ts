@@ -1,5 +1,5 @@
 /** What a note or procedure page shows: its card, body, commands, tags and backlinks. */
-import type { Note } from '../../model/notes.ts';
+import { isProcedureNote, type Note, type ProcedureNote } from '../../model/notes.ts';
 import type { AttackGraph } from '../graph.ts';
 import { href, paths } from '../paths.ts';
 import { renderRichText } from '../rich-text.ts';
@@ -27,7 +27,7 @@ export function notePage(note: Note, graph: AttackGraph, vault: Vault, base: str
   return {
     note,
     breadcrumbs: [section],
-    card: note.kind === 'procedure' ? procedureCard(note, graph, vault, base) : noteCard(note, graph, base),
+    card: isProcedureNote(note) ? procedureCard(note, graph, vault, base) : noteCard(note, graph, base),
     html: renderRichText(note.html, base),
     commands: commandsOf(note, vault, base),
     tags: note.tags.map((tag) => siteLink(paths.tag(tag), base, `#${tag}`)),
@@ -38,8 +38,8 @@ export function noteLink(note: Note, base: string): Link {
   return siteLink(note.path, base, note.title);
 }
 
-function procedureCard(note: Note, graph: AttackGraph, vault: Vault, base: string): CardRow[] {
-  const procedure = note.procedure!;
+function procedureCard(note: ProcedureNote, graph: AttackGraph, vault: Vault, base: string): CardRow[] {
+  const { procedure } = note;
   return cardRows([
     ['Tactics', attackLinks(procedure.tactics, graph, base)],
     ['Techniques', attackLinks(procedure.techniques, graph, base)],
@@ -82,7 +82,8 @@ function provenance(note: Note): [string, CardValue | undefined][] {
 /** A command note's own command, or the commands a procedure names. */
 function commandsOf(note: Note, vault: Vault, base: string): CommandBlock[] {
   if (note.command) return [{ name: 'Command', executor: note.command.executor, code: note.command.code }];
-  return (note.procedure?.commands ?? []).map((command) => {
+  if (!isProcedureNote(note)) return [];
+  return note.procedure.commands.map((command) => {
     const target = vault.get(command.noteId);
     return { name: command.name, href: target && href(base, target.path), executor: command.executor, code: command.code };
   });

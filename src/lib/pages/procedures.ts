@@ -13,20 +13,20 @@ export interface ProcedureIndex {
 export function procedureIndex(vault: Vault, graph: AttackGraph, base: string): ProcedureIndex {
   const procedures = vault.procedures();
   const tactics = new Map<string, { attackId: string; name: string }>();
-  const rows = procedures.map((note) => {
-    const tacticLinks = attackLinks(note.procedure!.tactics, graph, base);
-    for (const id of note.procedure!.tactics) {
+  const rows = procedures.map(({ path, title, procedure }) => {
+    const tacticLinks = attackLinks(procedure.tactics, graph, base);
+    for (const id of procedure.tactics) {
       const tactic = graph.get(id);
       if (tactic) tactics.set(tactic.attackId, { attackId: tactic.attackId, name: tactic.name });
     }
     return {
-      data: { tactics: note.procedure!.tactics.flatMap((id) => graph.get(id)?.attackId ?? []).join(' ') },
+      data: { tactics: procedure.tactics.flatMap((id) => graph.get(id)?.attackId ?? []).join(' ') },
       cells: [
-        siteLink(note.path, base, note.title),
+        siteLink(path, base, title),
         tacticLinks,
-        attackLinks([...note.procedure!.techniques, ...note.procedure!.subtechniques], graph, base),
-        note.procedure!.platforms,
-        yesNo(note.procedure!.verified) ?? '',
+        attackLinks([...procedure.techniques, ...procedure.subtechniques], graph, base),
+        procedure.platforms,
+        yesNo(procedure.verified) ?? '',
       ],
     };
   });

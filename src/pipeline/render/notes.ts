@@ -31,6 +31,7 @@ import type { ParsedNote } from '../vault/frontmatter.ts';
 import type { VaultAsset } from '../sources/vault.ts';
 import { splitTarget, type AttackLookup, type VaultIndex } from '../vault/resolve.ts';
 import { blockAnchor, rehypeBlockIds, remarkBlockIds, remarkTags, stripComments } from './obsidian.ts';
+import type { Embed, WikiLink } from './syntax-tree.ts';
 
 const EMPTY_LINK = /\[\[\s*\]\]/;
 
@@ -46,14 +47,7 @@ export const MAX_EMBEDS = 50;
  */
 export const MAX_MARKDOWN_NOTE_CHARS = 256 * 1024;
 
-/** What the wikilink plugin puts in the tree for `[[target|alias]]` and `![[target|alias]]`. */
-interface WikiNode {
-  type: 'wikiLink' | 'embed';
-  value: string;
-  /** The plugin reads `![[image.png|200x100]]` as an image's size. */
-  data?: { alias?: string; hProperties?: { 'data-fs-width'?: string; 'data-fs-height'?: string } };
-  position?: Nodes['position'];
-}
+type WikiNode = WikiLink | Embed;
 
 export interface VaultLinks {
   index: VaultIndex;
@@ -77,7 +71,7 @@ export interface RenderedNote {
 }
 
 /** What rendering one note collects, passed to the plugins through the file's data. */
-interface NoteRun {
+export interface NoteRun {
   note: ParsedNote;
   inlineTags: Set<string>;
   linksToNotes: Set<string>;
@@ -122,7 +116,8 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     .use(remarkCallout)
     .use(remarkFlexibleMarkers, { markerClassName: () => [] })
     .use(() => (tree: Root, file: VFile) => {
-      const run = file.data.run as NoteRun;
+      const { run } = file.data;
+      if (!run) throw new Error('a note is rendered without its run');
       resolveLinks(tree, run);
       // After resolving: tag links point at tag pages, not at notes.
       remarkTags(links.tagPath, (tag) => run.inlineTags.add(tag))(tree);
@@ -150,8 +145,8 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
       anchors = new Set();
       visit(parsed(note), (node) => {
         if (node.type === 'heading') anchors!.add(slugger.slug(mdastToString(node)));
-        const block = (node.data as { hProperties?: { dataBlockId?: string } } | undefined)?.hProperties?.dataBlockId;
-        if (block) anchors!.add(blockAnchor(block));
+        const block = node.data?.hProperties?.dataBlockId;
+        if (typeof block === 'string') anchors!.add(blockAnchor(block));
       });
       anchorSets.set(note.id, anchors);
     }
@@ -202,8 +197,8 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
   function expandEmbeds(tree: Parent, host: ParsedNote, run: NoteRun, chain: string[]): void {
     visit(tree, 'paragraph', (paragraph, index, parent) => {
       const content = paragraph.children.filter((child) => !(child.type === 'text' && !child.value.trim()));
-      const embed = content.length === 1 ? (content[0] as unknown as WikiNode) : undefined;
-      if (!embed || embed.type !== 'embed' || !parent || index === undefined) return undefined;
+      const embed = content.length === 1 ? content[0] : undefined;
+      if (embed?.type !== 'embed' || !parent || index === undefined) return undefined;
       const { target, anchor } = splitTarget(embed.value);
       const note = links.index.findNote(target);
       if (!note) return undefined;
@@ -232,7 +227,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     };
     return {
       type: 'blockquote',
-      data: { hName: 'div', hProperties: { className: ['embed'] }, embeddedFrom: note.id } as Blockquote['data'],
+      data: { hName: 'div', hProperties: { className: ['embed'] }, embeddedFrom: note.id },
       children: [
         ...(copy.children as Blockquote['children']),
         { type: 'paragraph', data: { hProperties: { className: ['embed-source'] } }, children: [path ? source : { type: 'text', value: note.title }] },
@@ -247,7 +242,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
   function resolveLinks(tree: Root, run: NoteRun): void {
     const walk = (parent: Parent, from: ParsedNote, reported: boolean) => {
       parent.children = parent.children.flatMap((child) => {
-        const embeddedFrom = (child.data as { embeddedFrom?: string } | undefined)?.embeddedFrom;
+        const embeddedFrom = child.data?.embeddedFrom;
         const source = embeddedFrom ? (links.index.findNote(embeddedFrom) ?? from) : from;
         const replacement = resolveNode(child as Nodes, from, reported, run);
         if (replacement) return replacement as RootContent | RootContent[];
@@ -270,8 +265,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
         ...(piece ? [{ type: 'text', value: piece } as Text] : []),
       ]);
     }
-    const type = node.type as string;
-    if (type === 'wikiLink' || type === 'embed') return resolveWikiLink(node as unknown as WikiNode, from, reported, run, broken);
+    if (node.type === 'wikiLink' || node.type === 'embed') return resolveWikiLink(node, from, reported, run, broken);
     if (node.type === 'image') return resolveImage(node, from, run, broken);
     if (node.type === 'link') return resolveMarkdownLink(node, from, run, broken);
     return undefined;
@@ -298,7 +292,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     const asset = node.type === 'embed' ? links.index.findAsset(target, folderOf(from)) : undefined;
     if (asset) {
       const { 'data-fs-width': width, 'data-fs-height': height } = node.data?.hProperties ?? {};
-      return imageNode(asset, alias, run, { width, height });
+      return imageNode(asset, alias, run, { width: dimension(width), height: dimension(height) });
     }
     const note = links.index.findNote(target);
     if (!note) return broken(node.value, label, node.type === 'embed' ? 'no such note or image' : 'no such note');
@@ -376,7 +370,7 @@ function section(nodes: RootContent[], anchor: string | undefined): RootContent[
   if (!anchor) return nodes;
   if (anchor.startsWith('^')) {
     const id = anchor.slice(1);
-    return nodes.filter((node) => (node.data as { hProperties?: { dataBlockId?: string } } | undefined)?.hProperties?.dataBlockId === id);
+    return nodes.filter((node) => node.data?.hProperties?.dataBlockId === id);
   }
   const start = nodes.findIndex((node) => node.type === 'heading' && slug(mdastToString(node)) === slug(anchor));
   if (start < 0) return [];
@@ -388,6 +382,11 @@ function section(nodes: RootContent[], anchor: string | undefined): RootContent[
 /** The id an anchor names on the target page: a heading's slug, or a block's id. */
 export function anchorId(anchor: string): string {
   return anchor.startsWith('^') ? blockAnchor(anchor.slice(1)) : slug(anchor);
+}
+
+/** A width or height the wikilink plugin read from `![[image.png|200x100]]`. */
+function dimension(value: unknown): string | undefined {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
 
 function folderOf(note: ParsedNote): string {
@@ -428,4 +427,11 @@ function excerptOf(tree: HastRoot): string {
     (node): node is Element => node.type === 'element' && node.tagName === 'p' && hastToString(node).trim() !== '',
   );
   return first ? shorten(hastToString(first)) : '';
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** What rendering the note collects (createNoteRenderer). */
+    run: NoteRun;
+  }
 }

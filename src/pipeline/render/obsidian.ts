@@ -104,8 +104,7 @@ export function remarkBlockIds() {
 }
 
 function setBlockId(node: RootContent | PhrasingContent | Parent, id: string): void {
-  const data = (node.data ??= {}) as { hProperties?: Record<string, unknown> };
-  data.hProperties = { ...data.hProperties, dataBlockId: id };
+  node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataBlockId: id } };
 }
 
 /** After sanitizing: `data-block-id="x"` becomes the element's id (see blockAnchor). */

@@ -3,7 +3,7 @@
  * rendered body, what it is about in ATT&CK and, for procedures, the tactics, techniques, tools
  * and commands its frontmatter names.
  */
-import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
@@ -127,11 +127,10 @@ export function buildNote(note: ParsedNote, rendered: RenderedNote, tags: string
     .flatMap((value) => (typeof value === 'string' || Array.isArray(value) ? list(value) : []))
     .filter((value) => value.includes('[['))
     .map((value) => resolve(value, true));
-  return {
+  const fields = {
     id: note.id,
     file: note.file,
     path: context.notePath(note)!,
-    kind: procedure ? 'procedure' : 'note',
     type: note.type,
     title: note.title,
     aliases: note.aliases,
@@ -149,8 +148,8 @@ export function buildNote(note: ParsedNote, rendered: RenderedNote, tags: string
     mapped: procedure ? [...procedure.tactics, ...procedure.techniques, ...procedure.subtechniques] : [],
     linksToNotes: unique([...rendered.linksToNotes, ...frontmatterLinks.flatMap((ref) => (ref.note ? [ref.note.id] : []))]),
     linksToAttack: unique([...rendered.linksToAttack, ...frontmatterLinks.flatMap((ref) => (ref.attack ? [ref.attack] : []))].map((object) => object.id)),
-    procedure,
   };
+  return procedure ? { ...fields, kind: 'procedure', procedure } : { ...fields, kind: 'note' };
 }
 
 function procedureOf(note: ParsedNote, resolve: Resolve): Procedure {
@@ -222,9 +221,8 @@ function reference(value: string, note: ParsedNote, context: NoteContext, mustRe
 /** `[[Target|Alias]]` (through the wikilink parser) or plain text. */
 function parseLinkText(value: string): { target: string; alias?: string } {
   let found: { target: string; alias?: string } | undefined;
-  visit(wikiLinkParser.parse(value) as Root, (node) => {
-    const wiki = node as unknown as { type: string; value: string; data?: { alias?: string } };
-    if (!found && wiki.type === 'wikiLink') found = { target: splitTarget(wiki.value).target, alias: wiki.data?.alias };
+  visit(wikiLinkParser.parse(value) as Root, 'wikiLink', (node) => {
+    found ??= { target: splitTarget(node.value).target, alias: node.data?.alias };
   });
   return found ?? { target: value.trim() };
 }
