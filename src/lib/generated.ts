@@ -3,7 +3,9 @@
  * manifest, the import report, the vault's collections and the files notes embed, and under
  * `releases/<release>/` each release's collections. It is replaced as a whole on every import.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { RELEASE_SCHEMAS, VAULT_SCHEMAS, type Manifest, type ReleaseCollections, type VaultCollections } from '../model/collections.ts';
 
 /** Where the importer writes unless told otherwise (`--generated`). */
 export const DEFAULT_GENERATED_DIR = '.generated';
@@ -22,3 +24,27 @@ export function generatedLayout(generatedDir: string) {
 }
 
 export type GeneratedLayout = ReturnType<typeof generatedLayout>;
+
+/** Reads what an import wrote. The entries were checked against their schemas when they were written. */
+export function generatedReader(generatedDir: string) {
+  const layout = generatedLayout(generatedDir);
+  return {
+    layout,
+    manifest: async () => JSON.parse(await readText(layout.manifest)) as Manifest,
+    release: (release: string) =>
+      readCollections(Object.keys(RELEASE_SCHEMAS), (name) => layout.releaseCollection(release, name)) as Promise<ReleaseCollections>,
+    vault: () => readCollections(Object.keys(VAULT_SCHEMAS), layout.vaultCollection) as Promise<VaultCollections>,
+  };
+}
+
+async function readCollections(names: string[], file: (name: string) => string): Promise<Record<string, unknown[]>> {
+  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, JSON.parse(await readText(file(name)))] as const)));
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    throw new Error(`${file} is missing: run \`npm run import\` (or \`npm run build\`) first`);
+  }
+}

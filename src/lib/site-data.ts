@@ -4,11 +4,11 @@
  * (src/integrations/kb.ts) says where they are, through its virtual module; in `npm run dev` a
  * new import is noticed by its manifest and read again on the next page.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { generatedDir } from 'virtual:kb/config';
-import { type Manifest, type ReleaseCollections, type VaultCollections, RELEASE_SCHEMAS, VAULT_SCHEMAS } from '../model/collections.ts';
+import type { Manifest } from '../model/collections.ts';
 import type { VaultFile } from '../model/notes.ts';
-import { generatedLayout } from './generated.ts';
+import { generatedReader } from './generated.ts';
 import { AttackGraph } from './graph.ts';
 import { Vault } from './vault.ts';
 
@@ -19,7 +19,7 @@ interface SiteData {
   vault: Promise<{ vault: Vault; files: VaultFile[] }>;
 }
 
-const layout = generatedLayout(generatedDir);
+const generated = generatedReader(generatedDir);
 let loaded: { stamp: string; data: Promise<SiteData> } | undefined;
 
 /** The releases that were loaded, oldest first: the last is the live one. */
@@ -34,7 +34,7 @@ export async function loadGraph(release?: string): Promise<AttackGraph> {
   if (!wanted || !data.manifest.releases.some((entry) => entry.release === wanted)) throw new Error(`release ${wanted} was not imported`);
   let graph = data.graphs.get(wanted);
   if (!graph) {
-    graph = readRelease(wanted).then((collections) => new AttackGraph(collections));
+    graph = generated.release(wanted).then((collections) => new AttackGraph(collections));
     data.graphs.set(wanted, graph);
   }
   return graph;
@@ -57,33 +57,15 @@ async function siteData(): Promise<SiteData> {
 }
 
 async function readSiteData(): Promise<SiteData> {
-  const manifest = JSON.parse(await readText(layout.manifest)) as Manifest;
-  return { manifest, graphs: new Map(), vault: readVault() };
+  return { manifest: await generated.manifest(), graphs: new Map(), vault: readVault() };
 }
 
 async function readVault(): Promise<Awaited<SiteData['vault']>> {
-  const { notes, vaultfiles } = (await readCollections(Object.keys(VAULT_SCHEMAS), layout.vaultCollection)) as VaultCollections;
+  const { notes, vaultfiles } = await generated.vault();
   return { vault: new Vault(notes), files: vaultfiles };
 }
 
-function readRelease(release: string): Promise<ReleaseCollections> {
-  return readCollections(Object.keys(RELEASE_SCHEMAS), (name) => layout.releaseCollection(release, name)) as Promise<ReleaseCollections>;
-}
-
-/** The collections were checked against their schemas when they were written. */
-async function readCollections(names: string[], file: (name: string) => string): Promise<Record<string, unknown[]>> {
-  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, JSON.parse(await readText(file(name)))] as const)));
-}
-
-async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch {
-    throw new Error(`${file} is missing: run \`npm run import\` (or \`npm run build\`) first`);
-  }
-}
-
 async function manifestStamp(): Promise<string> {
-  const info = await stat(layout.manifest).catch(() => undefined);
+  const info = await stat(generated.layout.manifest).catch(() => undefined);
   return info ? `${info.mtimeMs}:${info.size}` : 'none';
 }

@@ -20,6 +20,6 @@ export async function buildHostileSite(dir: string): Promise<string> {
   await writeHostileVault(vault);
   const siteDir = join(dir, 'site');
   // The output is kept back (the hostile citations make many warnings); a failure shows it.
-  runBuild(['--bundle', bundle, '--vault', vault, '--base', HOSTILE_BASE, '--out', siteDir], join(dir, 'generated'));
+  await runBuild(['--bundle', bundle, '--vault', vault, '--base', HOSTILE_BASE, '--out', siteDir], join(dir, 'generated'));
   return siteDir;
 }

@@ -1,5 +1,5 @@
 /** Runs the build script as a user would, from a test, and waits for it. */
-import { execFileSync, type StdioOptions } from 'node:child_process';
+import { spawn } from 'node:child_process';
 
 /**
  * What vitest puts in process.env for the code under test (its import.meta.env). A build started
@@ -7,8 +7,18 @@ import { execFileSync, type StdioOptions } from 'node:child_process';
  */
 const TEST_RUNNER_VARIABLES = /^(TEST|VITEST.*|NODE_ENV|BASE_URL|MODE|DEV|PROD|SSR)$/;
 
-/** `node scripts/build.ts <args>` with the collections in `generatedDir`. Throws, with the output, on failure. */
-export function runBuild(args: string[], generatedDir: string, stdio: StdioOptions = 'pipe'): void {
+/**
+ * `node scripts/build.ts <args>` with the collections in `generatedDir`. Its output is kept back
+ * unless `show`; a failure rejects with it.
+ */
+export function runBuild(args: string[], generatedDir: string, { show = false } = {}): Promise<void> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !TEST_RUNNER_VARIABLES.test(name)));
-  execFileSync(process.execPath, ['scripts/build.ts', '--generated', generatedDir, ...args], { stdio, env });
+  const child = spawn(process.execPath, ['scripts/build.ts', '--generated', generatedDir, ...args], { env, stdio: show ? 'inherit' : 'pipe' });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => (status === 0 ? resolve() : reject(new Error(`build ${args.join(' ')} failed (${status}):\n${output}`))));
+  });
 }

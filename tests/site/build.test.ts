@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { TEST_SITE_URL } from './build-site.ts';
+import { TEST_SITE_URL } from '../test-sites.ts';
 
 const siteDir = inject('siteDir');
 const base = inject('siteBase');

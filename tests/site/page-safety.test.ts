@@ -3,7 +3,8 @@
  * and holds nothing the policy would refuse or that could run script (see html-safety.ts).
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { readTags, type Tag } from '../../src/tools/html.ts';
+import type { Tag } from '../../src/tools/html.ts';
+import { readDomTags } from '../helpers/dom-tags.ts';
 import { unsafeMarkup } from '../helpers/html-safety.ts';
 import { readBuiltPages } from '../helpers/site-files.ts';
 
@@ -11,7 +12,7 @@ const base = inject('siteBase');
 let pages: { file: string; tags: Tag[] }[];
 
 beforeAll(async () => {
-  pages = (await readBuiltPages(inject('siteDir'))).map(({ file, html }) => ({ file, tags: readTags(html) }));
+  pages = (await readBuiltPages(inject('siteDir'))).map(({ file, html }) => ({ file, tags: readDomTags(html) }));
 });
 
 /** `default-src 'self'; script-src 'self' 'sha256-…'` → { 'default-src': ["'self'"], … } */

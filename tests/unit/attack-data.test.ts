@@ -1,21 +1,21 @@
 /** The importer and page assembly on the real vendored ATT&CK 18.1 data. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runImport, type ImportResult } from '../../src/pipeline/run.ts';
+import { runImport } from '../../src/pipeline/run.ts';
+import type { ReleaseCollections } from '../../src/model/collections.ts';
 import { AttackGraph } from '../../src/lib/graph.ts';
 import { PageReferences } from '../../src/lib/references.ts';
 import { renderRichText } from '../../src/lib/rich-text.ts';
 import { Vault } from '../../src/lib/vault.ts';
 import { domainListPage } from '../../src/sections/lists.ts';
 import { objectRows, pageOf, sectionView } from '../helpers/pages.ts';
+import { vendoredCollections } from '../helpers/vendored.ts';
 
-const VENDORED = ['enterprise', 'mobile', 'ics'].map((domain) => `content/attack/${domain}-attack-18.1.json.br`);
-
-let imported: ImportResult;
+let collections: ReleaseCollections;
 let graph: AttackGraph;
 
 beforeAll(async () => {
-  imported = await runImport({ bundles: VENDORED });
-  graph = new AttackGraph(imported.collections);
+  collections = await vendoredCollections();
+  graph = new AttackGraph(collections);
 });
 
 function technique(attackId: string) {
@@ -40,17 +40,17 @@ describe('STIX 2.0 and 2.1', () => {
 describe('the vendored release', () => {
   it('has the active objects the site is expected to show', () => {
     const active = <T extends { status: string }>(list: T[]) => list.filter((object) => object.status === 'active');
-    const techniques = active(imported.collections.techniques);
+    const techniques = active(collections.techniques);
     expect(techniques.filter((t) => !t.isSubtechnique)).toHaveLength(376);
     expect(techniques.filter((t) => t.isSubtechnique)).toHaveLength(522);
-    expect(active(imported.collections.tactics)).toHaveLength(38);
-    expect(active(imported.collections.mitigations)).toHaveLength(108);
+    expect(active(collections.tactics)).toHaveLength(38);
+    expect(active(collections.mitigations)).toHaveLength(108);
   });
 
   it('merges objects found in several domains', () => {
     const lazarus = graph.byAttack('group', 'G0032')!;
     expect(lazarus.domains).toEqual(['enterprise-attack', 'ics-attack']);
-    expect(imported.collections.groups.filter((group) => group.attackId === 'G0032')).toHaveLength(1);
+    expect(collections.groups.filter((group) => group.attackId === 'G0032')).toHaveLength(1);
   });
 
   it('scopes tactics by domain although short names repeat', () => {

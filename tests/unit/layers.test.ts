@@ -1,20 +1,17 @@
 /** ATT&CK Navigator layers on the real vendored ATT&CK 18.1 data, checked against layer format 4.5. */
 import { z } from 'astro/zod';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runImport } from '../../src/pipeline/run.ts';
-import { AttackGraph } from '../../src/lib/graph.ts';
+import type { AttackGraph } from '../../src/lib/graph.ts';
 import { layerFiles, layerObjects, navigatorLayer, type LayerObject } from '../../src/exports/navigator-layers.ts';
 import { Vault } from '../../src/lib/vault.ts';
 import { DOMAINS, type Domain } from '../../src/model/attack.ts';
-
-const VENDORED = ['enterprise', 'mobile', 'ics'].map((domain) => `content/attack/${domain}-attack-18.1.json.br`);
+import { vendoredGraph } from '../helpers/vendored.ts';
 
 let graph: AttackGraph;
 
-// Importing the three bundles takes about 8 s, longer on a busy machine than the default hook timeout.
 beforeAll(async () => {
-  graph = new AttackGraph((await runImport({ bundles: VENDORED })).collections);
-}, 60_000);
+  graph = await vendoredGraph();
+});
 
 /**
  * Layer format 4.5 as published (attack-navigator, layers/spec/v4.5/layerformat.md): required

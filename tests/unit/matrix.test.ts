@@ -1,20 +1,18 @@
 /** The matrix pages' data on the real vendored ATT&CK 18.1 data. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runImport } from '../../src/pipeline/run.ts';
 import { AttackGraph } from '../../src/lib/graph.ts';
 import { domainMatrix, matrixIndex, matrixPage, matrixPages, type MatrixPage } from '../../src/lib/pages/matrix.ts';
 import { platformSlug } from '../../src/lib/paths.ts';
 import { techniquesOfTactic } from '../../src/sections/techniques.ts';
-
-const VENDORED = ['enterprise', 'mobile', 'ics'].map((domain) => `content/attack/${domain}-attack-18.1.json.br`);
+import { vendoredGraph } from '../helpers/vendored.ts';
 
 let graph: AttackGraph;
 let pages: MatrixPage[];
 
 beforeAll(async () => {
-  graph = new AttackGraph((await runImport({ bundles: VENDORED })).collections);
+  graph = await vendoredGraph();
   pages = matrixPages(graph, '/wiki/');
-}, 120_000);
+});
 
 function page(domainSlug: string, platformSlug?: string): MatrixPage {
   const found = pages.find((candidate) => candidate.domainSlug === domainSlug && candidate.platformSlug === platformSlug);

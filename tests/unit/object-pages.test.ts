@@ -1,7 +1,6 @@
 /** Data assembly of the group, software, campaign, detection, data component and asset pages, on real data. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runImport } from '../../src/pipeline/run.ts';
-import { AttackGraph } from '../../src/lib/graph.ts';
+import type { AttackGraph } from '../../src/lib/graph.ts';
 import { analyticRows } from '../../src/lib/pages/analytics.ts';
 import { countText, type CardRow, type ObjectRow } from '../../src/lib/pages/common.ts';
 import { PageReferences } from '../../src/lib/references.ts';
@@ -9,14 +8,12 @@ import { Vault } from '../../src/lib/vault.ts';
 import { domainListPage, kindDomains, listedObjects } from '../../src/sections/lists.ts';
 import type { ListedKind } from '../../src/model/kinds.ts';
 import { objectRows, pageOf, sectionView, tableRows } from '../helpers/pages.ts';
+import { vendoredGraph } from '../helpers/vendored.ts';
 
 let graph: AttackGraph;
 
 beforeAll(async () => {
-  const { collections } = await runImport({
-    bundles: ['enterprise', 'mobile', 'ics'].map((domain) => `content/attack/${domain}-attack-18.1.json.br`),
-  });
-  graph = new AttackGraph(collections);
+  graph = await vendoredGraph();
 });
 
 const ids = (rows: ObjectRow[]) => rows.map((row) => row.attackId);

@@ -1,11 +1,11 @@
 /** Search: exact-match keys, result order, and the entries of object pages on the real vendored data. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runImport } from '../../src/pipeline/run.ts';
-import { AttackGraph } from '../../src/lib/graph.ts';
+import type { AttackGraph } from '../../src/lib/graph.ts';
 import { exactFilters, exactQueryFilter, normalizeAttackId, normalizeName } from '../../src/lib/search/exact.ts';
 import { objectSearchEntry } from '../../src/lib/search/object-entry.ts';
 import { exactMatchesFirst, resultUrl } from '../../src/lib/search/results.ts';
 import type { Kind } from '../../src/model/kinds.ts';
+import { vendoredGraph } from '../helpers/vendored.ts';
 
 describe('normalizeAttackId', () => {
   it.each([
@@ -109,9 +109,8 @@ describe('object search entries on ATT&CK 18.1', () => {
   let graph: AttackGraph;
 
   beforeAll(async () => {
-    const bundles = ['enterprise', 'mobile', 'ics'].map((domain) => `content/attack/${domain}-attack-18.1.json.br`);
-    graph = new AttackGraph((await runImport({ bundles })).collections);
-  }, 120_000);
+    graph = await vendoredGraph();
+  });
 
   const entry = (type: Kind, attackId: string) => objectSearchEntry(graph.byAttack(type, attackId)!, graph);
 

@@ -1,0 +1,20 @@
+/**
+ * The vendored ATT&CK data as the global setup's full build imported it (tests/test-sites.ts):
+ * the unit tests read these collections instead of importing the bundles again.
+ */
+import { generatedReader } from '../../src/lib/generated.ts';
+import { AttackGraph } from '../../src/lib/graph.ts';
+import type { ReleaseCollections } from '../../src/model/collections.ts';
+import { TEST_GENERATED_DIR } from '../test-sites.ts';
+
+/** The collections of the latest vendored release (ATT&CK 18.1, the three domains). */
+export async function vendoredCollections(): Promise<ReleaseCollections> {
+  const reader = generatedReader(TEST_GENERATED_DIR);
+  const latest = (await reader.manifest()).releases.at(-1);
+  if (!latest) throw new Error(`${TEST_GENERATED_DIR} holds no release`);
+  return reader.release(latest.release);
+}
+
+export async function vendoredGraph(): Promise<AttackGraph> {
+  return new AttackGraph(await vendoredCollections());
+}
