@@ -10,7 +10,7 @@ import { createMarkdownRenderer } from './render/markdown.ts';
 import { ImportError, ImportReport } from './report.ts';
 import { loadBundle, type Bundle } from './sources/bundles.ts';
 import { checkCitations } from './stages/citations.ts';
-import { buildIndex, type AttackIndex } from './stages/link.ts';
+import { attackIdsByStixId, buildIndex, type AttackIndex } from './stages/link.ts';
 import { mergeBundles } from './stages/merge.ts';
 import { normalize } from './stages/normalize.ts';
 import { importVault, type VaultImport } from './vault/import.ts';
@@ -49,14 +49,23 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const report = new ImportReport();
   const bundles: Bundle[] = [];
   for (const source of options.bundles) bundles.push(await loadBundle(source, { release: options.release }, report));
-  const releases = byRelease(bundles, report).map(([release, ofRelease]) => importRelease(release, ofRelease, report));
-  const latest = releases.at(-1)!;
+  const groups = byRelease(bundles, report);
+  const attackIds = attackIdsByStixId(bundles);
+  bundles.length = 0;
+  // Each release's raw bundles are let go once imported, and older releases keep only their
+  // collections (the vault links against the latest alone), so memory holds one release's work.
+  const releases: ReleaseImport[] = [];
+  let latest: LinkedRelease | undefined;
+  for (let group = groups.shift(); group; group = groups.shift()) {
+    latest = importRelease(...group, attackIds, report);
+    releases.push({ release: latest.release, collections: latest.collections });
+  }
+  if (!latest) throw new ImportError([{ message: 'no bundle to import' }]);
   const vault = options.vault ? await readVault(options.vault, latest, report) : undefined;
   const collections: Collections = { ...latest.collections, notes: vault?.notes ?? [], vaultfiles: vault?.vaultfiles ?? [] };
   if (options.strict && report.recoverableProblems().length > 0) throw new ImportError(report.recoverableProblems());
-  const imported = releases.map(({ release, collections: ofRelease }) => ({ release, collections: ofRelease }));
-  if (options.generatedDir) await emitCollections(imported, collections, vault?.assets ?? [], report, options.generatedDir);
-  return { releases: imported, collections, report };
+  if (options.generatedDir) await emitCollections(releases, collections, vault?.assets ?? [], report, options.generatedDir);
+  return { releases, collections, report };
 }
 
 /** The bundles of each release, oldest release first; two bundles of one domain in one release are an error. */
@@ -76,8 +85,8 @@ function byRelease(bundles: Bundle[], report: ImportReport): [string, Bundle[]][
   return groups;
 }
 
-function importRelease(release: string, bundles: Bundle[], report: ImportReport): LinkedRelease {
-  const index = buildIndex(mergeBundles(bundles, report), report);
+function importRelease(release: string, bundles: Bundle[], attackIds: ReadonlyMap<string, string>, report: ImportReport): LinkedRelease {
+  const index = buildIndex(mergeBundles(bundles, report), report, attackIds);
   const markdown = createMarkdownRenderer((href) => index.resolveAttackUrl(href), { report });
   const collections: ReleaseCollections = {
     ...normalize(index, markdown, report),

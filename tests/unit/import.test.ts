@@ -103,6 +103,44 @@ describe('merging domains', () => {
   });
 });
 
+describe('releases', () => {
+  /** The sample bundle as release `release`, with T1059.001 renamed and touched in the later one. */
+  async function releaseBundle(release: string, name: string, modified: string): Promise<string> {
+    const objects = sampleObjects().map((object) =>
+      object.id === 'attack-pattern--t1059-001' ? { ...object, name, modified } : object,
+    );
+    return writeBundle(dir, `enterprise-attack-${release}.json`, bundle(objects));
+  }
+
+  it('keeps each release apart, oldest first, and shows the latest', async () => {
+    const newer = await releaseBundle('18.1', 'PowerShell', '2025-01-01T00:00:00.000Z');
+    const older = await releaseBundle('9.0', 'Windows PowerShell', '2020-01-01T00:00:00.000Z');
+    const { releases, collections } = await runImport({ bundles: [newer, older] });
+    expect(releases.map((entry) => entry.release)).toEqual(['9.0', '18.1']);
+    const names = releases.map((entry) => byAttackId(entry.collections.techniques, 'T1059.001').name);
+    expect(names).toEqual(['Windows PowerShell', 'PowerShell']);
+    expect(byAttackId(collections.techniques, 'T1059.001').name).toBe('PowerShell');
+    // An object is merged by STIX id within its release only: each release has one copy of it.
+    for (const entry of releases) expect(entry.collections.techniques.filter((t) => t.attackId === 'T1059.001')).toHaveLength(1);
+  });
+
+  it('gives the latest release the same collections whether older releases are loaded or not', async () => {
+    const newer = await releaseBundle('18.1', 'PowerShell', '2025-01-01T00:00:00.000Z');
+    const older = await releaseBundle('17.1', 'Windows PowerShell', '2024-01-01T00:00:00.000Z');
+    const alone = await runImport({ bundles: [newer] });
+    const together = await runImport({ bundles: [older, newer] });
+    expect(together.releases.at(-1)!.collections).toEqual(alone.releases[0]!.collections);
+  });
+
+  it('refuses two bundles of one domain and release, naming both files', async () => {
+    const first = await releaseBundle('18.1', 'PowerShell', '2025-01-01T00:00:00.000Z');
+    const second = await writeBundle(dir, 'enterprise-attack-v18.1.json', bundle(sampleObjects()));
+    const error = await runImport({ bundles: [first, second] }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).message).toBe(`${second}: holds enterprise-attack 18.1, as ${first} does: load one bundle per domain and release`);
+  });
+});
+
 describe('normalizing', () => {
   it('fills the technique model and treats empty strings as absent', async () => {
     const objects = sampleObjects().map((object) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderRichText } from '../../src/lib/rich-text.ts';
 import { createMarkdownRenderer } from '../../src/pipeline/render/markdown.ts';
-import { safeUrl } from '../../src/pipeline/stages/normalize.ts';
+import { safeUrl } from '../../src/pipeline/stages/fields.ts';
 
 const SITE_PATHS: Record<string, string> = {
   'https://attack.mitre.org/techniques/T1059/001': '/techniques/T1059/001/',

@@ -1,104 +1,44 @@
 /**
  * The STIX input the importer reads: for each object type it knows, the fields it uses and their
- * types. Unknown fields are ignored; a known field of the wrong type is an error naming the field.
+ * types (each kind's own fields are declared with its reader, src/pipeline/stages/kind-readers.ts).
+ * Unknown fields are ignored; a known field of the wrong type is an error naming the field.
  */
 import { z } from 'astro/zod';
+import { KINDS, type Kind } from '../../model/kinds.ts';
+import { KIND_STIX_FIELDS } from '../stages/kind-readers.ts';
+import { commonFields, externalReference, flag, text } from './stix-fields.ts';
 
-const text = z.string().optional();
-const flag = z.boolean().optional();
-const strings = z.array(z.string()).optional();
+export type { ExternalReference } from './stix-fields.ts';
 
-const externalReference = z.looseObject({
-  source_name: z.string(),
-  description: text,
-  url: text,
-  external_id: text,
-});
-export type ExternalReference = z.infer<typeof externalReference>;
+/** The STIX types of a kind: `software` → `malware` | `tool`. */
+type StixTypesOf<K extends Kind> = (typeof KINDS)[K]['stixTypes'][number];
+type KindOf<T extends string> = { [K in Kind]: T extends StixTypesOf<K> ? K : never }[Kind];
+type ObjectStixType = StixTypesOf<Kind>;
 
-const common = {
+/** The input schema of a kind's STIX objects: the common fields and the kind's own. */
+function kindSchema<K extends Kind>(kind: K) {
+  return z.looseObject({ ...commonFields, ...KIND_STIX_FIELDS[kind] });
+}
+type ObjectSchemas = { [T in ObjectStixType]: ReturnType<typeof kindSchema<KindOf<T>>> };
+
+const relationship = z.looseObject({
   id: z.string(),
-  name: z.string(),
+  relationship_type: z.string(),
+  source_ref: z.string(),
+  target_ref: z.string(),
   description: text,
-  created: text,
-  modified: text,
   revoked: flag,
   x_mitre_deprecated: flag,
-  x_mitre_version: text,
-  x_mitre_domains: strings,
-  x_mitre_contributors: strings,
   external_references: z.array(externalReference).optional(),
-};
-
-const logSource = { name: z.string(), channel: z.string() };
+});
 
 export const stixSchemas = {
-  'attack-pattern': z.looseObject({
-    ...common,
-    kill_chain_phases: z.array(z.looseObject({ kill_chain_name: z.string(), phase_name: z.string() })).optional(),
-    x_mitre_is_subtechnique: flag,
-    x_mitre_platforms: strings,
-    x_mitre_permissions_required: strings,
-    x_mitre_effective_permissions: strings,
-    x_mitre_defense_bypassed: strings,
-    x_mitre_system_requirements: strings,
-    x_mitre_impact_type: strings,
-    x_mitre_tactic_type: strings,
-    x_mitre_data_sources: strings,
-    x_mitre_remote_support: flag,
-    x_mitre_detection: text,
-  }),
-  'x-mitre-tactic': z.looseObject({ ...common, x_mitre_shortname: z.string() }),
-  'course-of-action': z.looseObject({ ...common, labels: strings }),
-  'intrusion-set': z.looseObject({ ...common, aliases: strings }),
-  malware: z.looseObject({ ...common, x_mitre_aliases: strings, x_mitre_platforms: strings }),
-  tool: z.looseObject({ ...common, x_mitre_aliases: strings, x_mitre_platforms: strings }),
-  campaign: z.looseObject({
-    ...common,
-    aliases: strings,
-    first_seen: text,
-    last_seen: text,
-    x_mitre_first_seen_citation: text,
-    x_mitre_last_seen_citation: text,
-  }),
-  'x-mitre-data-source': z.looseObject({
-    ...common,
-    x_mitre_platforms: strings,
-    x_mitre_collection_layers: strings,
-  }),
-  'x-mitre-data-component': z.looseObject({
-    ...common,
-    x_mitre_data_source_ref: text,
-    x_mitre_log_sources: z.array(z.looseObject(logSource)).optional(),
-  }),
-  'x-mitre-detection-strategy': z.looseObject({ ...common, x_mitre_analytic_refs: strings }),
-  'x-mitre-analytic': z.looseObject({
-    ...common,
-    x_mitre_platforms: strings,
-    x_mitre_log_source_references: z
-      .array(z.looseObject({ ...logSource, x_mitre_data_component_ref: z.string() }))
-      .optional(),
-    x_mitre_mutable_elements: z.array(z.looseObject({ field: z.string(), description: z.string() })).optional(),
-  }),
-  'x-mitre-asset': z.looseObject({
-    ...common,
-    x_mitre_platforms: strings,
-    x_mitre_sectors: strings,
-    x_mitre_related_assets: z
-      .array(z.looseObject({ name: z.string(), related_asset_sectors: strings, description: text }))
-      .optional(),
-  }),
-  'x-mitre-matrix': z.looseObject({ ...common, tactic_refs: strings }),
-  relationship: z.looseObject({
-    id: z.string(),
-    relationship_type: z.string(),
-    source_ref: z.string(),
-    target_ref: z.string(),
-    description: text,
-    revoked: flag,
-    x_mitre_deprecated: flag,
-    external_references: z.array(externalReference).optional(),
-  }),
+  ...(Object.fromEntries(
+    (Object.keys(KINDS) as Kind[]).flatMap((kind) =>
+      KINDS[kind].stixTypes.map((type) => [type, kindSchema(kind)]),
+    ),
+  ) as ObjectSchemas),
+  relationship,
 };
 
 export type StixType = keyof typeof stixSchemas;

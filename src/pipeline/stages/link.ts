@@ -8,7 +8,9 @@ import { DOMAINS, DOMAIN_SLUGS, type Domain, type Status } from '../../model/att
 import { isPageSafeId } from '../../model/ids.ts';
 import { hasObjectPage, KIND_OF_STIX_TYPE, KINDS, type Kind } from '../../model/kinds.ts';
 import type { ImportReport } from '../report.ts';
+import type { Bundle, RawObject } from '../sources/bundles.ts';
 import type { StixObject, StixObjectOf } from '../sources/stix.ts';
+import { pushTo } from '../../lib/lists-by-key.ts';
 import type { Found } from './merge.ts';
 
 type StixAttackObject = Exclude<StixObject, { type: 'relationship' }>;
@@ -109,8 +111,30 @@ export class AttackIndex {
   }
 }
 
-export function buildIndex(merged: Map<string, Found>, report: ImportReport): AttackIndex {
+/**
+ * The ATT&CK id of every object of the bundles that carries one, by STIX id. Objects keep their
+ * STIX id across releases, and some got their ATT&CK id only later (data components, in 18.0):
+ * an object without one takes the id another loaded release gives it.
+ */
+export function attackIdsByStixId(bundles: Bundle[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const bundle of bundles) {
+    for (const object of bundle.objects) {
+      const references = Array.isArray(object.external_references) ? (object.external_references as unknown[]) : [];
+      const found = references.find(
+        (ref): ref is { external_id: string } =>
+          typeof ref === 'object' && ref !== null && ATTACK_ID_SOURCES.has(String((ref as RawObject).source_name)) && typeof (ref as RawObject).external_id === 'string',
+      );
+      if (found && typeof object.id === 'string' && found.external_id.trim()) ids.set(object.id, found.external_id.trim());
+    }
+  }
+  return ids;
+}
+
+/** `otherReleases` gives ATT&CK ids by STIX id, for objects that have none in this release. */
+export function buildIndex(merged: Map<string, Found>, report: ImportReport, otherReleases: ReadonlyMap<string, string> = new Map()): AttackIndex {
   const index = new AttackIndex();
+  const missingIds = new Map<string, Found[]>();
   const revokedBy = new Map<string, string>();
   for (const found of merged.values()) {
     if (found.object.type === 'relationship') {
@@ -122,10 +146,11 @@ export function buildIndex(merged: Map<string, Found>, report: ImportReport): At
       }
       continue;
     }
-    const linked = identify(found as Found<StixAttackObject>, report);
+    const linked = identify(found as Found<StixAttackObject>, otherReleases, missingIds, report);
     if (linked) index.add(linked);
   }
   report.throwIfErrors();
+  reportMissingIds(missingIds, report);
   claimAttackIds(index, report);
   linkAnalytics(index);
   assignPaths(index);
@@ -134,11 +159,18 @@ export function buildIndex(merged: Map<string, Found>, report: ImportReport): At
   return index;
 }
 
-function identify(found: Found<StixAttackObject>, report: ImportReport): Linked | undefined {
+/** Kinds whose objects had no ATT&CK id before a release gave them one: left out, with one warning, when none is known. */
+const LATE_IDS: ReadonlySet<string> = new Set(['x-mitre-data-component']);
+
+function identify(found: Found<StixAttackObject>, otherReleases: ReadonlyMap<string, string>, missingIds: Map<string, Found[]>, report: ImportReport): Linked | undefined {
   const { object } = found;
-  const attackId = object.external_references?.find(
-    (ref) => ATTACK_ID_SOURCES.has(ref.source_name) && ref.external_id?.trim(),
-  )?.external_id?.trim();
+  const attackId =
+    object.external_references?.find((ref) => ATTACK_ID_SOURCES.has(ref.source_name) && ref.external_id?.trim())?.external_id?.trim() ??
+    otherReleases.get(object.id);
+  if (!attackId && LATE_IDS.has(object.type)) {
+    pushTo(missingIds, `${found.source}\n${object.type}`, found);
+    return undefined;
+  }
   if (!attackId) {
     report.error(
       { source: found.source, objectId: object.id },
@@ -163,6 +195,13 @@ function identify(found: Found<StixAttackObject>, report: ImportReport): Linked 
   }
   const status: Status = object.revoked ? 'revoked' : object.x_mitre_deprecated ? 'deprecated' : 'active';
   return { ...found, type, attackId, status, path: paths.home() };
+}
+
+function reportMissingIds(missingIds: Map<string, Found[]>, report: ImportReport): void {
+  for (const [key, objects] of missingIds) {
+    const [source, type] = key.split('\n');
+    report.warn({ source }, `${objects.length} ${type} objects have no ATT&CK id in this release or any other loaded one; they are left out`);
+  }
 }
 
 function attackPathKey(linked: Linked): string {
