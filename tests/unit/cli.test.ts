@@ -2,7 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { importCommand } from '../../src/cli/import-command.ts';
 import { FATAL_INPUTS, RECOVERABLE_INPUTS, type MalformedInput } from '../corpus/malformed-stix.ts';
 import { bundle, sampleObjects, tempDir, writeBundle } from '../helpers/stix.ts';
 
@@ -45,26 +46,42 @@ async function buildOverPreviousSite(args: string[]) {
 }
 
 /**
- * Every malformed input goes through `npm run import`, which `npm run build` runs first (inside
- * Astro, src/integrations/kb.ts) with the same messages and exit status; the build's own promise,
- * that a failed import leaves dist/ as it was, is checked on one fatal and one --strict case (each
- * build starts Astro, which costs seconds).
+ * `npm run import` (src/cli/import-command.ts) run in this process, what it prints caught: the
+ * command, not a copy of it, without the second a new Node process costs for each input.
+ */
+async function importInProcess(args: string[]) {
+  const lines: string[] = [];
+  const collect = (...parts: unknown[]) => void lines.push(parts.join(' '));
+  const spies = [vi.spyOn(console, 'log').mockImplementation(collect), vi.spyOn(console, 'warn').mockImplementation(collect), vi.spyOn(console, 'error').mockImplementation(collect)];
+  try {
+    const status = await importCommand(['--generated', join(dir, 'generated-in-process'), ...args]);
+    return { status, stderr: lines.join('\n') };
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+}
+
+/**
+ * Every malformed input goes through the import, which `npm run build` runs first (inside Astro,
+ * src/integrations/kb.ts) with the same messages and exit status; the build's own promise, that a
+ * failed import leaves dist/ as it was, is checked on one fatal and one --strict case (each build
+ * starts Astro, which costs seconds), and the scripts' exit statuses in their own processes below.
  */
 describe('npm run import with bad input', () => {
   it.each(FATAL_INPUTS)('names $name with the file and exits with status 1', async ({ write, message }) => {
     const source = await write(dir);
-    const result = run('scripts/import.ts', ['--bundle', source]);
+    const result = await importInProcess(['--bundle', source]);
     expect(result.status).toBe(1);
     expect(said(result.stderr, 'error', source)).toContainEqual(expect.stringMatching(message));
   });
 
   it.each(RECOVERABLE_INPUTS)('warns about $name, and stops on it with --strict', async ({ write, message }) => {
     const source = await write(dir);
-    const imported = run('scripts/import.ts', ['--bundle', source]);
+    const imported = await importInProcess(['--bundle', source]);
     expect(imported.status).toBe(0);
     expect(said(imported.stderr, 'warning', source)).toContainEqual(expect.stringMatching(message));
 
-    const strict = run('scripts/import.ts', ['--bundle', source, '--strict']);
+    const strict = await importInProcess(['--bundle', source, '--strict']);
     expect(strict.status).toBe(1);
     expect(said(strict.stderr, 'error', source)).toContainEqual(expect.stringMatching(message));
   });
