@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RELEASE_SCHEMAS, VAULT_SCHEMAS, type Manifest, type ReleaseCollections, type VaultCollections } from '../model/collections.ts';
+import { HISTORY_SCHEMAS, RELEASE_SCHEMAS, VAULT_SCHEMAS, type HistoryCollections, type Manifest, type ReleaseCollections, type VaultCollections } from '../model/collections.ts';
 
 /** Where the importer writes unless told otherwise (`--generated`). */
 export const DEFAULT_GENERATED_DIR = '.generated';
@@ -18,7 +18,8 @@ export function generatedLayout(generatedDir: string) {
     report: join(collections, 'import-report.json'),
     /** The files notes embed, by their vault path. */
     files: join(collections, 'files'),
-    vaultCollection: (name: string) => join(collections, `${name}.json`),
+    /** The vault's and the history's collections. */
+    sharedCollection: (name: string) => join(collections, `${name}.json`),
     releaseCollection: (release: string, name: string) => join(collections, 'releases', release, `${name}.json`),
   };
 }
@@ -33,7 +34,8 @@ export function generatedReader(generatedDir: string) {
     manifest: async () => JSON.parse(await readText(layout.manifest)) as Manifest,
     release: (release: string) =>
       readCollections(Object.keys(RELEASE_SCHEMAS), (name) => layout.releaseCollection(release, name)) as Promise<ReleaseCollections>,
-    vault: () => readCollections(Object.keys(VAULT_SCHEMAS), layout.vaultCollection) as Promise<VaultCollections>,
+    vault: () => readCollections(Object.keys(VAULT_SCHEMAS), layout.sharedCollection) as Promise<VaultCollections>,
+    history: () => readCollections(Object.keys(HISTORY_SCHEMAS), layout.sharedCollection) as Promise<HistoryCollections>,
   };
 }
 

@@ -57,6 +57,8 @@ export const objectFields = {
   summary: richTextSchema,
   /** Plain-text start of the description: for meta descriptions. */
   excerpt: z.string(),
+  /** The whole description as plain text, without citations: what changed between releases is diffed on it. */
+  text: z.string(),
   references: z.array(referenceSchema),
   domains: z.array(domainSchema).min(1),
   status: statusSchema,

@@ -6,6 +6,7 @@
 import { z } from 'astro/zod';
 import { KIND_SCHEMAS, relationshipSchema, releaseSchema, type ObjectOf } from './attack.ts';
 import { ALL_KINDS, KINDS, type Collection, type Kind } from './kinds.ts';
+import { objectHistorySchema, releaseChangesSchema } from './history.ts';
 import { noteSchema, vaultFileSchema } from './notes.ts';
 
 type KindSchemas = { [K in Kind as (typeof KINDS)[K]['collection']]: (typeof KIND_SCHEMAS)[K] };
@@ -24,20 +25,32 @@ export const VAULT_SCHEMAS = {
   vaultfiles: vaultFileSchema,
 };
 
-export const COLLECTION_SCHEMAS = { ...RELEASE_SCHEMAS, ...VAULT_SCHEMAS };
+/** What changed between the loaded releases (src/model/history.ts). */
+export const HISTORY_SCHEMAS = {
+  history: objectHistorySchema,
+  changes: releaseChangesSchema,
+};
+
+/** The collections beside the releases': the vault's and the history's. */
+export const SHARED_SCHEMAS = { ...VAULT_SCHEMAS, ...HISTORY_SCHEMAS };
+
+export const COLLECTION_SCHEMAS = { ...RELEASE_SCHEMAS, ...SHARED_SCHEMAS };
 
 export type CollectionName = keyof typeof COLLECTION_SCHEMAS;
 type EntriesOf<S extends Record<string, z.ZodType>> = { [K in keyof S]: z.infer<S[K]>[] };
 
 export type ReleaseCollections = EntriesOf<typeof RELEASE_SCHEMAS>;
 export type VaultCollections = EntriesOf<typeof VAULT_SCHEMAS>;
+export type HistoryCollections = EntriesOf<typeof HISTORY_SCHEMAS>;
+export type SharedCollections = EntriesOf<typeof SHARED_SCHEMAS>;
 /** What the live site shows: the latest release with the vault. */
 export type Collections = ReleaseCollections & VaultCollections;
 
 /** What was written: the releases, oldest first (the last is the live one), and how much each holds. */
 export const manifestSchema = z.object({
   releases: z.array(z.object({ release: z.string(), counts: z.record(z.string(), z.number()) })),
-  vault: z.record(z.string(), z.number()),
+  /** How many entries each collection beside the releases' holds. */
+  shared: z.record(z.string(), z.number()),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 

@@ -6,6 +6,7 @@
 import type { AttackObject } from '../model/attack.ts';
 import { compareReleases, type Collections, type ReleaseCollections } from '../model/collections.ts';
 import { emitCollections } from './emit/collections.ts';
+import { buildHistory, type History } from './stages/history.ts';
 import { createMarkdownRenderer } from './render/markdown.ts';
 import { ImportError, ImportReport } from './report.ts';
 import { loadBundle, type Bundle } from './sources/bundles.ts';
@@ -36,6 +37,8 @@ export interface ImportResult {
   releases: ReleaseImport[];
   /** What the live site shows: the latest release with the vault. */
   collections: Collections;
+  /** Every object's state in each release, and what changed between consecutive releases. */
+  history: History;
   report: ImportReport;
 }
 
@@ -63,9 +66,13 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   if (!latest) throw new ImportError([{ message: 'no bundle to import' }]);
   const vault = options.vault ? await readVault(options.vault, latest, report) : undefined;
   const collections: Collections = { ...latest.collections, notes: vault?.notes ?? [], vaultfiles: vault?.vaultfiles ?? [] };
+  const history = buildHistory(releases);
   if (options.strict && report.recoverableProblems().length > 0) throw new ImportError(report.recoverableProblems());
-  if (options.generatedDir) await emitCollections(releases, collections, vault?.assets ?? [], report, options.generatedDir);
-  return { releases, collections, report };
+  if (options.generatedDir) {
+    const shared = { notes: collections.notes, vaultfiles: collections.vaultfiles, history: history.objects, changes: history.changes };
+    await emitCollections(releases, shared, vault?.assets ?? [], report, options.generatedDir);
+  }
+  return { releases, collections, history, report };
 }
 
 /** The bundles of each release, oldest release first; two bundles of one domain in one release are an error. */

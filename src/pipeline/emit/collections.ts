@@ -7,7 +7,7 @@
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { generatedLayout } from '../../lib/generated.ts';
-import { COLLECTION_SCHEMAS, RELEASE_SCHEMAS, VAULT_SCHEMAS, type CollectionName, type Manifest, type VaultCollections } from '../../model/collections.ts';
+import { COLLECTION_SCHEMAS, RELEASE_SCHEMAS, SHARED_SCHEMAS, type CollectionName, type Manifest, type SharedCollections } from '../../model/collections.ts';
 import { ImportError, type ImportReport } from '../report.ts';
 import type { ReleaseImport } from '../run.ts';
 import type { VaultAsset } from '../sources/vault.ts';
@@ -15,7 +15,7 @@ import { swapFolder } from './swap-folder.ts';
 
 export async function emitCollections(
   releases: ReleaseImport[],
-  vault: VaultCollections,
+  shared: SharedCollections,
   assets: VaultAsset[],
   report: ImportReport,
   generatedDir: string,
@@ -29,12 +29,12 @@ export async function emitCollections(
       await write(fresh.releaseCollection(release, name), serializeCollection(name, collections[name as keyof typeof collections]));
     }
   }
-  for (const name of Object.keys(VAULT_SCHEMAS) as (keyof VaultCollections)[]) {
-    await write(fresh.vaultCollection(name), serializeCollection(name, vault[name]));
+  for (const name of Object.keys(SHARED_SCHEMAS) as (keyof SharedCollections)[]) {
+    await write(fresh.sharedCollection(name), serializeCollection(name, shared[name]));
   }
   const manifest: Manifest = {
     releases: releases.map(({ release, collections }) => ({ release, counts: counts(collections) })),
-    vault: counts(vault),
+    shared: counts(shared),
   };
   await write(fresh.manifest, `${JSON.stringify(manifest)}\n`);
   await write(fresh.report, `${JSON.stringify(report, null, 2)}\n`);

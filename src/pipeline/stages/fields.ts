@@ -38,6 +38,7 @@ export function common(linked: Linked, { markdown }: Context) {
     description: description.rich,
     summary: description.summary,
     excerpt: description.excerpt,
+    text: description.text,
     references: references(object.external_references),
     domains: sortDomains(linked.domains),
     status: linked.status,
