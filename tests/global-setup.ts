@@ -33,7 +33,7 @@ export default async function buildSites({ provide }: TestProject) {
   const vaultSiteArgs = ['--base', VAULT_TEST_BASE, '--bundle', 'content/attack/enterprise-attack-18.1.json.br', '--vault', 'tests/fixtures/vault'];
   // Two builds at a time (each uses about one core), each into folders of its own: the full site
   // (three releases) beside the three smaller ones.
-  await Promise.all([
+  await allFinished([
     runBuild([...TEST_SITE_ARGS, '--out', TEST_SITE_DIR], TEST_GENERATED_DIR, { show: true }),
     (async () => {
       await runBuild([...vaultSiteArgs, '--out', VAULT_TEST_SITE_DIR], VAULT_TEST_GENERATED_DIR);
@@ -47,6 +47,12 @@ export default async function buildSites({ provide }: TestProject) {
   provide('vaultSiteDir', VAULT_TEST_SITE_DIR);
   provide('vaultSiteBase', VAULT_TEST_BASE);
   provide('vaultGeneratedDir', VAULT_TEST_GENERATED_DIR);
+}
+
+/** Waits for every build, even when one fails, so that none goes on writing after the test run ends. */
+async function allFinished(builds: Promise<void>[]): Promise<void> {
+  const failed = (await Promise.allSettled(builds)).find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 declare module 'vitest' {

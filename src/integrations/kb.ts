@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration, AstroUserConfig } from 'astro';
 import type { Options } from '../cli/options.ts';
-import { href, type SitePath } from '../lib/paths.ts';
+import { href, paths, type SitePath } from '../lib/paths.ts';
 import { objectsOf, type Collections } from '../model/collections.ts';
 import { OBJECT_PAGE_KINDS } from '../model/kinds.ts';
 import { indexSite } from '../pipeline/emit/search-index.ts';
@@ -39,7 +39,7 @@ export function astroConfig(options: KbOptions): AstroUserConfig {
     integrations: [
       kb(options, noindex),
       // Without the site's address there is nothing absolute to list, so no sitemap.
-      ...(options.site ? [sitemap({ filter: (page) => !noindex.has(new URL(page).pathname) })] : []),
+      ...(options.site ? [sitemap({ filter: (page) => indexable(new URL(page).pathname, options.base, noindex) })] : []),
     ],
     // Stylesheets and scripts as files of the site, never inline: the policy (Layout.astro) allows only those.
     build: { inlineStylesheets: 'never' },
@@ -69,6 +69,11 @@ function kb(options: KbOptions, noindex: Set<string>): AstroIntegration {
       },
     },
   };
+}
+
+/** Pages for search engines: not the redirects of revoked objects, nor the frozen releases. */
+function indexable(pathname: string, base: string, noindex: Set<string>): boolean {
+  return !noindex.has(pathname) && !pathname.startsWith(href(base, paths.versions()));
 }
 
 /** The pages of revoked objects, which redirect to their replacement. */

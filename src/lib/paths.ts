@@ -30,7 +30,14 @@ const SECTIONS = {
   tags: 'tags',
   files: 'files',
   search: 'search',
+  versions: 'versions',
+  changes: 'changes',
 } as const;
+
+/** `18.0`, `18.1` → `v18.0-v18.1`: a pair of releases in URLs. */
+function releasePair(from: string, to: string): string {
+  return `v${from}-v${to}`;
+}
 
 export const paths = {
   home: () => folder(),
@@ -62,6 +69,26 @@ export const paths = {
   /** A vault file: `/files/images/diagram.png` (the name slugged, the extension kept). */
   file: (folders: string[], name: string, extension: string) => file(SECTIONS.files, ...folders.map(slugOf), `${slugOf(name)}${extension}`),
   favicon: () => file('favicon.svg'),
+  /**
+   * `/versions/v17.1/`: a release's frozen pages are its own paths under this one (a frozen page
+   * is rooted there, see src/lib/site.ts), as `/versions/v17.1/techniques/T1059/001/`.
+   */
+  version: (release: string) => folder(SECTIONS.versions, `v${release}`),
+  /** Where every release's frozen pages are. */
+  versions: () => folder(SECTIONS.versions),
+  /** Every pair of releases compared. */
+  changes: () => folder(SECTIONS.changes),
+  /** `/changes/v18.0-v18.1/`: the changelog of a release pair. */
+  releaseChanges: (from: string, to: string) => folder(SECTIONS.changes, releasePair(from, to)),
+  /** `/changes/v18.0-v18.1/enterprise/`: one domain's changes. */
+  domainChanges: (from: string, to: string, domain: Domain) => folder(SECTIONS.changes, releasePair(from, to), DOMAIN_SLUGS[domain]),
+  /** `/changes/v18.0-v18.1/techniques/T1059/001/`: what changed in one object, at its own path. */
+  objectChanges: (from: string, to: string, page: SitePath) => `/${SECTIONS.changes}/${releasePair(from, to)}${page}` as SitePath,
+  /** The changelog in diffStix's JSON structure, and its Navigator layer per domain. */
+  changelogJson: (from: string, to: string) => file(SECTIONS.changes, releasePair(from, to), 'changelog.json'),
+  changelogLayer: (from: string, to: string, domain: Domain) => file(SECTIONS.changes, releasePair(from, to), `layer-${DOMAIN_SLUGS[domain]}.json`),
+  /** The team's notes that a release pair's changes touch. */
+  notesChanges: (from: string, to: string) => folder(SECTIONS.changes, releasePair(from, to), 'notes'),
   /** Pagefind's index, written by the last step of the build (src/pipeline/emit/search-index.ts). */
   searchIndex: () => folder('pagefind'),
   searchScript: () => file('pagefind', 'pagefind.js'),

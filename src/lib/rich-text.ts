@@ -2,6 +2,7 @@
  * Rich text (src/model/attack.ts) to the HTML of a page: the HTML fragments as they are, each link
  * or image of the site under the page's base path, each citation as the page numbers it.
  */
+import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import type { RichText } from '../model/attack.ts';
 import { href } from './paths.ts';
 
@@ -12,6 +13,19 @@ const HTML_ESCAPES: Record<string, string> = {
   '"': '&quot;',
   "'": '&#39;',
 };
+
+/** The text of an HTML fragment, as a browser would show it (parsed by the HTML standard, tags dropped). */
+export function htmlText(html: string): string {
+  let text = '';
+  const pending: ChildNode[] = [...parseFragment(html).childNodes];
+  for (let node = pending.shift(); node; node = pending.shift()) {
+    if ('value' in node && node.nodeName === '#text') text += node.value;
+    if ('childNodes' in node) pending.unshift(...node.childNodes);
+  }
+  return text;
+}
+
+type ChildNode = DefaultTreeAdapterMap['childNode'];
 
 /** Text made safe to place in HTML, as content or as a quoted attribute value. */
 export function escapeHtml(text: string): string {

@@ -10,6 +10,7 @@ import type { Manifest } from '../model/collections.ts';
 import type { VaultFile } from '../model/notes.ts';
 import { generatedReader } from './generated.ts';
 import { AttackGraph } from './graph.ts';
+import { HistoryIndex } from './history.ts';
 import { Vault } from './vault.ts';
 
 interface SiteData {
@@ -17,6 +18,7 @@ interface SiteData {
   /** Each release's graph, read when a page first asks for it. */
   graphs: Map<string, Promise<AttackGraph>>;
   vault: Promise<{ vault: Vault; files: VaultFile[] }>;
+  history: Promise<HistoryIndex>;
 }
 
 const generated = generatedReader(generatedDir);
@@ -45,6 +47,11 @@ export async function loadVault(): Promise<Vault> {
   return (await (await siteData()).vault).vault;
 }
 
+/** What changed between the loaded releases. */
+export async function loadHistory(): Promise<HistoryIndex> {
+  return (await siteData()).history;
+}
+
 /** The vault's files that notes embed. */
 export async function loadVaultFiles(): Promise<VaultFile[]> {
   return (await (await siteData()).vault).files;
@@ -57,7 +64,10 @@ async function siteData(): Promise<SiteData> {
 }
 
 async function readSiteData(): Promise<SiteData> {
-  return { manifest: await generated.manifest(), graphs: new Map(), vault: readVault() };
+  const manifest = await generated.manifest();
+  const releases = manifest.releases.map((entry) => entry.release);
+  const history = generated.history().then(({ history: objects, changes }) => new HistoryIndex(objects, changes, releases));
+  return { manifest, graphs: new Map(), vault: readVault(), history };
 }
 
 async function readVault(): Promise<Awaited<SiteData['vault']>> {

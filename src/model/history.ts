@@ -9,15 +9,15 @@ import { ALL_KINDS, type Kind } from './kinds.ts';
 
 /** diffStix's categories, in its order, and what each means. */
 export const CHANGE_CATEGORIES = {
-  additions: 'only present in the newer release',
-  major_version_changes: 'a major version change (1.0 → 2.0)',
-  minor_version_changes: 'a minor version change (1.0 → 1.1)',
-  other_version_changes: 'a version change of any other kind (1.0 → 1.2)',
-  patches: 'changed while keeping the same version (a typo, a URL, some metadata)',
-  revocations: 'revoked by a different object',
-  deprecations: 'deprecated and no longer in use, and not replaced',
-  deletions: 'no longer found in the STIX data',
-  unchanged: 'no change',
+  additions: 'objects only present in the newer release',
+  major_version_changes: 'objects with a major version change (1.0 → 2.0)',
+  minor_version_changes: 'objects with a minor version change (1.0 → 1.1)',
+  other_version_changes: 'objects with a version change of any other kind (1.0 → 1.2)',
+  patches: 'objects changed while keeping the same version (a typo, a URL, some metadata)',
+  revocations: 'objects revoked by a different object',
+  deprecations: 'objects deprecated and no longer in use, and not replaced',
+  deletions: 'objects no longer found in the STIX data',
+  unchanged: 'objects that did not change',
 } as const;
 export type ChangeCategory = keyof typeof CHANGE_CATEGORIES;
 export const CATEGORY_NAMES = Object.keys(CHANGE_CATEGORIES) as ChangeCategory[];

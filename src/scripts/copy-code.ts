@@ -1,4 +1,4 @@
-/** Adds a "Copy" button to every code block in note content; without JavaScript the code is still selectable. */
+/** Adds a "Copy" button to every code block in note content and to permalinks; without JavaScript the code is still selectable. */
 const FEEDBACK_MS = 1500;
 
 function addCopyButton(pre: HTMLPreElement): void {
@@ -7,7 +7,9 @@ function addCopyButton(pre: HTMLPreElement): void {
   button.className = 'copy-code';
   button.textContent = 'Copy';
   button.addEventListener('click', async () => {
-    const code = pre.querySelector('code')?.textContent ?? pre.textContent ?? '';
+    const text = pre.querySelector('code')?.textContent ?? pre.textContent ?? '';
+    // A site address is copied whole, with the origin the reader sees.
+    const code = pre.dataset.copyAddress === undefined ? text : new URL(text, location.href).href;
     try {
       await navigator.clipboard.writeText(code);
       button.textContent = 'Copied';

@@ -5,9 +5,8 @@
  */
 import type { AttackGraph } from '../lib/graph.ts';
 import { isLayerObject, layerFiles, type LayerFile } from '../exports/navigator-layers.ts';
-import { cardRows, displayName, sectionTrail, type CardRow, type Link, type PageContext } from '../lib/pages/common.ts';
+import { cardRows, displayName, sectionTrail, type CardRow, type DataContext, type Link, type PageContext } from '../lib/pages/common.ts';
 import { PageReferences, type NumberedReference } from '../lib/references.ts';
-import type { Vault } from '../lib/vault.ts';
 import { objectSearchEntry } from '../lib/search/object-entry.ts';
 import type { SearchEntry } from '../lib/search/schema.ts';
 import type { AttackObject, ObjectOf } from '../model/attack.ts';
@@ -37,9 +36,7 @@ export interface ObjectPage {
   references: NumberedReference[];
 }
 
-export interface PageSources {
-  graph: AttackGraph;
-  vault: Vault;
+export interface PageSources extends DataContext {
   base: string;
 }
 

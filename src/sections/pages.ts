@@ -10,6 +10,7 @@ import { escapeHtml } from '../lib/rich-text.ts';
 import { detection, mitigations, targetedAssets } from './defenses.ts';
 import { analytics, analyticsReading, logSources } from './detection-data.ts';
 import { aliases, relatedAssets } from './descriptions.ts';
+import { releaseHistory } from './history.ts';
 import { teamProcedures } from './team.ts';
 import { subtechniques, tacticTechniques, techniquesAddressed, techniquesDetected, techniquesTargeting, techniquesUsed } from './techniques.ts';
 import type { ObjectPages } from './types.ts';
@@ -20,7 +21,7 @@ const aliasNames = (object: { aliases: { name: string }[] }) => object.aliases.m
 export const OBJECT_PAGES: ObjectPages = {
   tactic: {
     card: (tactic) => [['ID', tactic.attackId], ...provenanceRows(tactic)],
-    sections: [tacticTechniques, teamProcedures],
+    sections: [tacticTechniques, teamProcedures, releaseHistory],
   },
   technique: {
     card: (technique, { graph, base }) => {
@@ -52,17 +53,17 @@ export const OBJECT_PAGES: ObjectPages = {
       const parent = page.graph.getOfType('technique', technique.parent);
       return [...sectionTrail('technique', technique, page.base), ...(parent ? [linkTo(parent, page.base)] : [])];
     },
-    sections: [subtechniques, procedureExamples, teamProcedures, mitigations, detection, targetedAssets],
+    sections: [subtechniques, procedureExamples, teamProcedures, mitigations, detection, targetedAssets, releaseHistory],
   },
   mitigation: {
     card: (mitigation) => [['ID', mitigation.attackId], ['Security Controls', mitigation.securityControls], ...provenanceRows(mitigation)],
     layers: true,
-    sections: [techniquesAddressed, teamProcedures],
+    sections: [techniquesAddressed, teamProcedures, releaseHistory],
   },
   group: {
     card: (group) => [['ID', group.attackId], ['Associated Groups', aliasNames(group)], ...provenanceRows(group)],
     layers: true,
-    sections: [aliases, attributedCampaigns, techniquesUsed, softwareUsed, teamProcedures],
+    sections: [aliases, attributedCampaigns, techniquesUsed, softwareUsed, teamProcedures, releaseHistory],
     listColumns: [{ header: 'Associated Groups', value: aliasNames }],
   },
   software: {
@@ -74,7 +75,7 @@ export const OBJECT_PAGES: ObjectPages = {
       ...provenanceRows(software),
     ],
     layers: true,
-    sections: [aliases, techniquesUsed, groupsUsing, campaignsUsing, teamProcedures],
+    sections: [aliases, techniquesUsed, groupsUsing, campaignsUsing, teamProcedures, releaseHistory],
     listColumns: [
       { header: 'Type', value: (software) => SOFTWARE_TYPE_LABELS[software.softwareType] },
       { header: 'Associated Software', value: aliasNames },
@@ -89,7 +90,7 @@ export const OBJECT_PAGES: ObjectPages = {
       ...provenanceRows(campaign),
     ],
     layers: true,
-    sections: [aliases, attributedGroups, techniquesUsed, softwareUsed, teamProcedures],
+    sections: [aliases, attributedGroups, techniquesUsed, softwareUsed, teamProcedures, releaseHistory],
     listColumns: [
       { header: 'First Seen', value: (campaign) => formatMonth(campaign.firstSeen) ?? '' },
       { header: 'Last Seen', value: (campaign) => formatMonth(campaign.lastSeen) ?? '' },
@@ -101,7 +102,7 @@ export const OBJECT_PAGES: ObjectPages = {
       ['Analytics', analytics.rows(strategy, page).map((analytic) => ({ text: analytic.attackId, href: `#${analytic.attackId}` }))],
       ...provenanceRows(strategy),
     ],
-    sections: [techniquesDetected, analytics, teamProcedures],
+    sections: [techniquesDetected, analytics, teamProcedures, releaseHistory],
     listColumns: [
       {
         header: 'Techniques Detected',
@@ -119,7 +120,7 @@ export const OBJECT_PAGES: ObjectPages = {
         ...provenanceRows(component),
       ];
     },
-    sections: [logSources, analyticsReading, teamProcedures],
+    sections: [logSources, analyticsReading, teamProcedures, releaseHistory],
   },
   datasource: {
     card: (dataSource) => [
@@ -130,11 +131,11 @@ export const OBJECT_PAGES: ObjectPages = {
     ],
     // Data sources (all deprecated since ATT&CK 18) have no list of their own; their data components do.
     breadcrumbs: (_, { base }) => [siteLink(paths.list('datacomponent'), base, KINDS.datacomponent.labels.plural)],
-    sections: [teamProcedures],
+    sections: [teamProcedures, releaseHistory],
   },
   asset: {
     card: (asset) => [['ID', asset.attackId], ['Platforms', asset.platforms], ['Sectors', asset.sectors], ...provenanceRows(asset)],
-    sections: [relatedAssets, techniquesTargeting, teamProcedures],
+    sections: [relatedAssets, techniquesTargeting, teamProcedures, releaseHistory],
     listColumns: [{ header: 'Sectors', value: (asset) => asset.sectors }],
   },
 };

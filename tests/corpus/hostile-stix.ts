@@ -9,9 +9,10 @@ import { MARKUP_PAYLOADS, PATH_PAYLOADS, SHARED_REFERENCE, URL_PAYLOADS, type Pa
 
 export function hostileStixBundle(): Fields {
   const sets = MARKUP_PAYLOADS.map(objectSet);
-  const [release, copyright, matrixName] = MARKUP_PAYLOADS;
+  // A release number names pages, so one with markup is refused (see malformed-stix.ts); this one is plain.
+  const [copyright, matrixName] = MARKUP_PAYLOADS;
   return bundle([
-    { type: 'x-mitre-collection', id: 'x-mitre-collection--hostile', spec_version: '2.1', x_mitre_version: release!.text },
+    { type: 'x-mitre-collection', id: 'x-mitre-collection--hostile', spec_version: '2.1', x_mitre_version: '9.9' },
     {
       type: 'marking-definition',
       id: 'marking-definition--hostile',

@@ -127,6 +127,12 @@ export const FATAL_INPUTS: MalformedInput[] = [
     message: /^attack-pattern---\.\/\.\.\/\.\.\/escaped: attack-pattern "Climbing" has an ATT&CK id that cannot name a page: "\.\.\/\.\.\/\.\.\/escaped"/,
   },
   {
+    name: 'a release number that cannot name pages',
+    write: (dir) =>
+      writeBundle(dir, 'release.json', bundle([{ type: 'x-mitre-collection', id: 'x-mitre-collection--r', x_mitre_version: '../18.1' }, ...sampleObjects()])),
+    message: /^release "\.\.\/18\.1" cannot name pages/,
+  },
+  {
     name: 'a gzip-named file that is neither gzip nor brotli',
     write: async (dir) => {
       const path = join(dir, 'plain.json.gz');

@@ -8,6 +8,7 @@ import { byAttackId, type AttackGraph, type Related } from '../graph.ts';
 import { href, paths, type SitePath } from '../paths.ts';
 import type { PageReferences } from '../references.ts';
 import { renderRichText } from '../rich-text.ts';
+import type { HistoryIndex } from '../history.ts';
 import type { Vault } from '../vault.ts';
 
 export interface Link {
@@ -66,6 +67,8 @@ export interface ObjectRow {
 export interface DataContext {
   graph: AttackGraph;
   vault: Vault;
+  /** Every loaded release's view of each object; absent on frozen pages, which show one release only. */
+  history?: HistoryIndex;
 }
 
 /** What a page is rendered with: its data, the base path, and its numbered references. */

@@ -6,7 +6,7 @@
 import { DOMAIN_LABELS, DOMAIN_SLUGS, type Domain } from '../../model/attack.ts';
 import { type Tactic, type Technique } from '../../model/attack.ts';
 import type { AttackGraph } from '../graph.ts';
-import { href, paths, platformSlug } from '../paths.ts';
+import { href, paths, platformSlug, type SitePath } from '../paths.ts';
 import { countText, type DomainSummary, type Link } from './common.ts';
 
 export interface Platform {
@@ -41,6 +41,8 @@ export interface MatrixViewLink extends Link {
 }
 
 export interface MatrixPage {
+  /** The page's own path. */
+  path: SitePath;
   domainSlug: string;
   /** Undefined for the whole matrix. */
   platformSlug: string | undefined;
@@ -164,6 +166,7 @@ export function matrixPage(matrix: DomainMatrix, platform: Platform | undefined,
   const description = matrixDescription(label, columns, platform);
   const matricesLink = { text: 'Matrices', href: href(base, paths.matrices()) };
   return {
+    path: paths.matrix(matrix.domain, platform?.slug),
     domainSlug: DOMAIN_SLUGS[matrix.domain],
     platformSlug: platform?.slug,
     heading: platform ? `${label} Matrix: ${platform.label}` : `${label} Matrix`,

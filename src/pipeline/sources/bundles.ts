@@ -40,6 +40,9 @@ export const MAX_BUNDLE_BYTES = 256 * 2 ** 20;
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** A release number, which names the release's pages (`/versions/v18.1/`). */
+const SAFE_RELEASE = /^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$/;
+
 export function isUrl(source: string): boolean {
   return /^https?:\/\//i.test(source);
 }
@@ -57,6 +60,8 @@ export async function loadBundle(
     stringField(collection, 'x_mitre_version') ?? options.release ?? releaseFromName(source);
   if (!release) {
     report.warn({ source }, 'no release number in the bundle or its name; pass --release');
+  } else if (!SAFE_RELEASE.test(release)) {
+    throw ImportError.at({ source }, `release ${JSON.stringify(release)} cannot name pages (expected letters, digits, dots and dashes, such as 18.1)`);
   }
   return {
     source,

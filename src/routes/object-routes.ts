@@ -1,0 +1,138 @@
+/**
+ * The static paths of the pages every release has: object pages, kinds' overviews and domain
+ * lists, matrices, and Navigator layers. The live site's routes list them for the latest
+ * release; the frozen routes under `/versions/v<release>/` list them for each older one.
+ */
+import { layerFiles, layerObjects, navigatorLayer, type LayerFile, type LayerObject } from '../exports/navigator-layers.ts';
+import { matrixPages } from '../lib/pages/matrix.ts';
+import { loadedReleases, loadGraph, loadHistory } from '../lib/site-data.ts';
+import { paths, routeParam, type SitePath } from '../lib/paths.ts';
+import { frozenRoot, LIVE_ROOT, url, type PageRoot } from '../lib/site.ts';
+import { Vault } from '../lib/vault.ts';
+import { DOMAIN_LABELS, DOMAIN_SLUGS } from '../model/attack.ts';
+import { attackIdPath } from '../model/ids.ts';
+import { hasObjectPage, KINDS, LISTED_KINDS, OBJECT_PAGE_KINDS } from '../model/kinds.ts';
+import { DIFFED_CATEGORIES } from '../lib/history.ts';
+import { kindDomains } from '../sections/lists.ts';
+
+/** The root of a release's pages: the live site for the latest (or none named), frozen otherwise. */
+export async function rootOf(release?: string): Promise<PageRoot> {
+  const latest = (await loadedReleases()).at(-1);
+  return release === undefined || release === latest ? LIVE_ROOT : frozenRoot(release);
+}
+
+/** The releases with frozen pages: every loaded one but the live. */
+export async function frozenReleases(): Promise<string[]> {
+  return (await loadedReleases()).slice(0, -1);
+}
+
+/** One route per frozen release: `/versions/v17.1/...`. */
+export async function frozenReleaseRoutes() {
+  return (await frozenReleases()).map((release) => ({ params: { release: `v${release}` }, props: { release } }));
+}
+
+/** A release's routes under `/versions/v<release>/`, for each frozen release. */
+export async function frozenRoutes<P extends object, R extends object>(
+  routes: (release: string) => Promise<{ params: P; props: R }[]>,
+): Promise<{ params: P & { release: string }; props: R & { release: string } }[]> {
+  const all = await Promise.all(
+    (await frozenReleases()).map(async (release) =>
+      (await routes(release)).map(({ params, props }) => ({ params: { ...params, release: `v${release}` }, props: { ...props, release } })),
+    ),
+  );
+  return all.flat();
+}
+
+export async function objectRoutes(release?: string) {
+  const graph = await loadGraph(release);
+  return OBJECT_PAGE_KINDS.flatMap((kind) =>
+    graph.all(kind).map((object) => ({ params: { section: KINDS[kind].collection, id: attackIdPath(object.attackId) }, props: { object } })),
+  );
+}
+
+export async function kindRoutes() {
+  return LISTED_KINDS.map((kind) => ({ params: { section: KINDS[kind].collection }, props: { kind } }));
+}
+
+export async function domainListRoutes(release?: string) {
+  const graph = await loadGraph(release);
+  return LISTED_KINDS.flatMap((kind) =>
+    kindDomains(graph, kind).map((domain) => ({ params: { section: KINDS[kind].collection, domain: DOMAIN_SLUGS[domain] }, props: { kind, domain } })),
+  );
+}
+
+export async function matrixRoutes(release?: string) {
+  const root = await rootOf(release);
+  return matrixPages(await loadGraph(release), root.base).map((page) => ({
+    params: { domain: page.domainSlug, platform: page.platformSlug },
+    props: { page },
+  }));
+}
+
+export async function layerRoutes(release?: string) {
+  const data = { graph: await loadGraph(release), vault: new Vault([]) };
+  return layerObjects(data.graph).flatMap((object) =>
+    layerFiles(data, object).map((file) => ({
+      params: { section: KINDS[object.type].collection, id: attackIdPath(object.attackId), layer: file.path.split('/').at(-1)!.replace(/\.json$/, '') },
+      props: { object, file },
+    })),
+  );
+}
+
+/** The layer file of a layer route, in its release. */
+export async function layerResponse({ object, file, release }: { object: LayerObject; file: LayerFile; release?: string }): Promise<Response> {
+  const layer = navigatorLayer({ graph: await loadGraph(release), vault: new Vault([]) }, object, file.domain);
+  return new Response(`${JSON.stringify(layer, null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
+}
+
+/**
+ * The live release's permalinks: `/versions/v18.1/<path>` for every page a release has, each
+ * leading to the live page of that path until a newer release is loaded and freezes them.
+ */
+export async function livePermalinkRoutes() {
+  const latest = (await loadedReleases()).at(-1)!;
+  const pages: { path: SitePath; title: string }[] = [
+    { path: paths.home(), title: 'Home' },
+    { path: paths.matrices(), title: 'Matrices' },
+    ...(await objectRoutes()).map(({ props: { object } }) => ({ path: object.path, title: `${object.attackId} ${object.name}` })),
+    ...(await kindRoutes()).map(({ props: { kind } }) => ({ path: paths.list(kind), title: KINDS[kind].labels.plural })),
+    ...(await domainListRoutes()).map(({ props: { kind, domain } }) => ({ path: paths.list(kind, domain), title: `${KINDS[kind].labels.plural}: ${DOMAIN_LABELS[domain]}` })),
+    ...(await matrixRoutes()).map(({ props: { page } }) => ({ path: page.path, title: page.heading })),
+  ];
+  return pages.map(({ path, title }) => ({
+    params: { release: `v${latest}`, path: routeParam(path) || undefined },
+    props: { title: `${title} (ATT&CK ${latest})`, to: url(path) },
+  }));
+}
+
+/** One route per pair of consecutive releases: `/changes/v18.0-v18.1/`. */
+export async function changeRoutes() {
+  return (await loadHistory()).changes.map((changes) => ({ params: { pair: routeParam(paths.releaseChanges(changes.from, changes.to), paths.changes()) }, props: { changes } }));
+}
+
+/** One route per pair of releases and domain both loaded: `/changes/v18.0-v18.1/enterprise/`. */
+export async function domainChangeRoutes() {
+  return (await changeRoutes()).flatMap(({ params, props }) =>
+    props.changes.domains.map(({ domain }) => ({ params: { ...params, domain: DOMAIN_SLUGS[domain] }, props: { ...props, domain } })),
+  );
+}
+
+/** A page of differences for each object that changed between two consecutive releases: `/changes/v17.1-v18.0/techniques/T1082/`. */
+export async function objectChangeRoutes() {
+  const history = await loadHistory();
+  const pairs = await changeRoutes();
+  return (
+    await Promise.all(
+      pairs.map(async ({ params, props: { changes } }) => {
+        const [from, to] = [await loadGraph(changes.from), await loadGraph(changes.to)];
+        const ids = new Set(changes.domains.flatMap(({ kinds }) => kinds.flatMap(({ categories }) => [...DIFFED_CATEGORIES].flatMap((category) => categories[category] ?? []))));
+        return [...ids].flatMap((id) => {
+          const [older, newer] = [from.get(id), to.get(id)];
+          if (!older || !newer || !hasObjectPage(newer.type) || !hasObjectPage(older.type)) return [];
+          const category = history.stateIn(id, changes.to)?.change;
+          return [{ params: { ...params, section: KINDS[newer.type].collection, id: attackIdPath(newer.attackId) }, props: { changes, older, newer, category } }];
+        });
+      }),
+    )
+  ).flat();
+}
