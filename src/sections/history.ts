@@ -52,6 +52,7 @@ function releaseCell(kind: Kind, state: ReleaseState): CardValue {
 function changeCell(history: ObjectHistory, state: ReleaseState, previous: ReleaseState | undefined, diffed: boolean, page: PageContext): CardValue {
   if (state.presence === 'no-data') return 'Not in this release’s data';
   if (!previous) return 'Earliest loaded release';
+  if (previous.presence === 'no-data') return 'First release whose data has its domain';
   if (!state.change) return state.status === 'revoked' ? 'Still revoked' : state.status === 'deprecated' ? 'Still deprecated' : '';
   const versions = previous?.version && state.version && previous.version !== state.version ? ` (${previous.version} → ${state.version})` : '';
   const label = `${CHANGE_LABELS[state.change]}${versions}`;

@@ -172,6 +172,18 @@ describe('history of Enterprise 16.1 and 17.0', () => {
   });
 });
 
+describe('a release that lacks a domain', () => {
+  it('says the objects of that domain are not in its data, rather than new or deleted', async () => {
+    const { history: lacking } = await runImport({ bundles: ['tests/fixtures/attack/enterprise-attack-17.0.json.br', 'tests/fixtures/ics-attack-18.1.stix21.json.br'] });
+    const ics = lacking.objects.find((object) => object.states.some((state) => state.attackId === 'T0800'))!;
+    expect(ics.states.map((state) => [state.release, state.presence, state.change])).toEqual([
+      ['17.0', 'no-data', undefined],
+      ['18.1', 'present', undefined],
+    ]);
+    expect(lacking.changes[0]!.domains).toEqual([]);
+  }, 60_000);
+});
+
 /**
  * The categories of a domain's techniques between two vendored releases, read from the raw
  * bundles by diffStix's rules: written apart from src/pipeline/stages/history.ts, on STIX fields.

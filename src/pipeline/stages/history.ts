@@ -58,15 +58,17 @@ interface IndexedRelease {
 
 function statesOf(id: string, releases: IndexedRelease[]): ReleaseState[] {
   const everDomains = new Set(releases.flatMap(({ objects }) => objects.get(id)?.domains ?? []));
+  const covers = (release: IndexedRelease | undefined) => release !== undefined && [...everDomains].some((domain) => release.domains.has(domain));
   return releases.map((current, index) => {
     const object = current.objects.get(id);
-    const previous = index > 0 ? releases[index - 1]!.objects.get(id) : undefined;
+    const before = releases[index - 1];
+    const previous = before?.objects.get(id);
     if (!object) {
-      const covered = [...everDomains].some((domain) => current.domains.has(domain));
-      const change = index > 0 && previous ? 'deletions' : undefined;
-      return { release: current.release, presence: covered ? 'absent' : 'no-data', domains: [], ...(change && covered ? { change } : {}) };
+      const change = previous && covers(current) ? 'deletions' : undefined;
+      return { release: current.release, presence: covers(current) ? 'absent' : 'no-data', domains: [], ...(change ? { change } : {}) };
     }
-    const change = index === 0 ? undefined : previous ? changeOf(previous, object) : 'additions';
+    // Against a release that loaded none of its domains, nothing can be said.
+    const change = previous ? changeOf(previous, object) : covers(before) ? 'additions' : undefined;
     return {
       release: current.release,
       presence: 'present',
