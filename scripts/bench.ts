@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: times clean builds (import, Astro, search index) into temporary folders and
- * measures what they produce: the default site (three ATT&CK domains and the example vault), with
- * searches timed in Chromium on a cold cache, and the same ATT&CK data with a generated
- * 15,000-note vault; then the import of every malformed vault of the test corpus and of notes at
+ * measures what they produce: the default site (three releases of the three ATT&CK domains, and
+ * the example vault), with searches timed in Chromium on a cold cache and each release's pages
+ * counted; the latest release alone; the same ATT&CK data with a generated 15,000-note vault; then the import of every malformed vault of the test corpus and of notes at
  * the size limit in the costliest shapes. Figures go to the console; dist/ is untouched.
  */
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
@@ -13,6 +13,8 @@ import { parseOptions, type Options } from '../src/cli/options.ts';
 import { measureMalformedInputs, type CaseCost } from '../src/tools/malformed-bench.ts';
 import { measureSearch, type QueryMeasure } from '../src/tools/search-bench.ts';
 import { astroConfig } from '../src/integrations/kb.ts';
+import { compareReleases } from '../src/model/collections.ts';
+import { releaseFromName } from '../src/pipeline/sources/bundles.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const TARGET_QUERY_MS = 300;
@@ -22,6 +24,8 @@ interface Scenario {
   name: string;
   targetSeconds: number;
   vault?: string;
+  /** The bundles, when not the default ones. */
+  bundles?: string[];
   measureSearches: boolean;
 }
 
@@ -32,7 +36,8 @@ try {
   const generated = join(work, 'generated-vault');
   const notes = await generateVault(generated, 15_000);
   const scenarios: Scenario[] = [
-    { name: 'default site (3 domains + example vault)', targetSeconds: 40, vault: options.vault, measureSearches: true },
+    { name: 'default site (3 releases of 3 domains + example vault)', targetSeconds: 90, vault: options.vault, measureSearches: true },
+    { name: 'one release (18.1, 3 domains + example vault)', targetSeconds: 40, vault: options.vault, bundles: latestBundles(options.bundles), measureSearches: false },
     { name: `3 domains + generated vault of ${notes} notes`, targetSeconds: 180, vault: generated, measureSearches: false },
   ];
   for (const scenario of scenarios) printTable(scenario.name, await measure(scenario, options));
@@ -47,6 +52,7 @@ async function measure(scenario: Scenario, base: Options): Promise<[string, stri
   const seconds = { import: 0, index: 0 };
   const config = astroConfig({
     ...base,
+    bundles: scenario.bundles ?? base.bundles,
     vault: scenario.vault,
     generatedDir: join(folder, 'generated'),
     onImported: (_, milliseconds) => (seconds.import = milliseconds / 1000),
@@ -65,6 +71,7 @@ async function measure(scenario: Scenario, base: Options): Promise<[string, stri
     ['dist size', megabytes(await folderSize(outDir))],
     ['page size', `median ${kilobytes(percentile(sizes.pages, 0.5))}, p95 ${kilobytes(percentile(sizes.pages, 0.95))}, largest ${kilobytes(sizes.pages.at(-1) ?? 0)} (${sizes.largest})`],
     ['search index size', megabytes(await folderSize(join(outDir, 'pagefind')))],
+    ...(await releaseRows(outDir)),
   ];
   if (scenario.measureSearches) {
     const loadBefore = loadavg()[0]!;
@@ -85,6 +92,13 @@ function malformedRows(costs: CaseCost[]): [string, string][] {
   rows.push(['slowest', `${slowest.name}: ${slowest.seconds.toFixed(1)} s`]);
   if (hungriest.peakMegabytes) rows.push(['most memory', `${hungriest.name}: ${hungriest.peakMegabytes.toFixed(0)} MB`]);
   return rows;
+}
+
+/** The bundles of the latest release among these (by their file names). */
+function latestBundles(bundles: string[]): string[] {
+  const releases = bundles.map((bundle) => releaseFromName(bundle) ?? '');
+  const latest = [...releases].sort(compareReleases).at(-1);
+  return bundles.filter((_, index) => releases[index] === latest);
 }
 
 async function timed(task: () => Promise<unknown>): Promise<number> {
@@ -115,6 +129,20 @@ async function htmlSizes(folder: string): Promise<{ pages: number[]; largest: st
   const sized = await Promise.all(files.map(async (file) => ({ file, size: (await stat(join(folder, file))).size })));
   sized.sort((a, b) => a.size - b.size);
   return { pages: sized.map((entry) => entry.size), largest: sized.at(-1)?.file ?? '' };
+}
+
+/** Pages and bytes of each release's frozen pages (or permalinks, for the live one) and of the changelogs. */
+async function releaseRows(outDir: string): Promise<[string, string][]> {
+  const folders = [
+    ...(await readdir(join(outDir, 'versions')).catch(() => [])).map((name) => [`release ${name.slice(1)} (versions/${name}/)`, join(outDir, 'versions', name)] as const),
+    ['changes between releases (changes/)', join(outDir, 'changes')] as const,
+  ];
+  return Promise.all(
+    folders.map(async ([label, folder]): Promise<[string, string]> => {
+      const pages = (await readdir(folder, { recursive: true }).catch(() => [])).filter((file) => file.endsWith('.html')).length;
+      return [label, `${pages} pages, ${megabytes(await folderSize(folder))}`];
+    }),
+  );
 }
 
 async function folderSize(folder: string): Promise<number> {
