@@ -5,7 +5,7 @@
  * generates: every technique the object uses (or mitigates) scored 1 and coloured like the legend,
  * with the relationship's description as its comment.
  */
-import type { AttackGraph, Related } from '../lib/graph.ts';
+import type { AttackGraph } from '../lib/graph.ts';
 import type { DataContext } from '../lib/pages/common.ts';
 import { paths, type SitePath } from '../lib/paths.ts';
 import { DOMAIN_LABELS, type AttackObject, type Campaign, type Domain, type Group, type Mitigation, type Software, type Technique } from '../model/attack.ts';
@@ -132,7 +132,7 @@ export function navigatorLayer(data: DataContext, object: LayerObject, domain: D
 
 interface LayerEntry {
   technique: Technique;
-  relationship: Related['relationship'];
+  comment: string;
 }
 
 /**
@@ -141,19 +141,22 @@ interface LayerEntry {
  */
 function layerEntries(data: DataContext, object: LayerObject, domain: Domain): LayerEntry[] {
   const rows = object.type === 'mitigation' ? techniquesAddressed.rows(object, data) : techniquesUsed.rows(object, data);
-  return rows.flatMap(({ relationship, object: target }) =>
-    target.type === 'technique' && target.domains.includes(domain) ? [{ technique: target, relationship }] : [],
-  );
+  const uses = rows.flatMap(({ relationship, object: target }) => (target.type === 'technique' && target.domains.includes(domain) ? [{ technique: target, relationship }] : []));
+  // A technique a group uses both itself and through its campaigns is one entry, with every use as its comment.
+  return [...Map.groupBy(uses, ({ technique }) => technique.id).values()].map((same) => ({
+    technique: same[0]!.technique,
+    comment: same.map(({ relationship }) => relationship.descriptionText).join('\n\n'),
+  }));
 }
 
 /** Scored 1 like the legend; a listed parent opens with its listed sub-techniques shown. */
 function layerTechniques(graph: AttackGraph, entries: LayerEntry[]): LayerTechnique[] {
   const listedIds = new Set(entries.map(({ technique }) => technique.id));
-  return entries.map(({ technique, relationship }) => ({
+  return entries.map(({ technique, comment }) => ({
     techniqueID: technique.attackId,
     score: 1,
     color: LISTED_COLOR,
-    comment: relationship.descriptionText,
+    comment,
     enabled: true,
     metadata: [],
     links: [],

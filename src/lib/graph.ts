@@ -95,6 +95,16 @@ export class AttackGraph {
     return this.related(this.incoming.get(id), type, 'source');
   }
 
+  /**
+   * What the campaigns attributed to a group use (techniques, software), each marked with its
+   * campaign: the group's uses through them, as attack.mitre.org lists them on the group's page.
+   */
+  usesThroughCampaigns(groupId: string): Related[] {
+    return this.to(groupId, 'attributed-to')
+      .filter(({ object }) => object.type === 'campaign')
+      .flatMap(({ object: campaign }) => this.from(campaign.id, 'uses').map((related) => ({ ...related, through: campaign })));
+  }
+
   /** Active sub-techniques, in id order. */
   subtechniquesOf(techniqueId: string): Technique[] {
     return this.children.get(techniqueId) ?? [];
@@ -133,6 +143,8 @@ export class AttackGraph {
 export interface Related {
   relationship: Relationship;
   object: AttackObject;
+  /** For what a group does through a campaign attributed to it: the campaign. */
+  through?: AttackObject;
 }
 
 /** T1059 < T1059.001 < T1059.002 < T1060 < T1100; domains order objects with equal ids. */

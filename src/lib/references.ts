@@ -24,6 +24,11 @@ export class PageReferences {
     return renderRichText(text, this.base, (name) => this.cite(name, references));
   }
 
+  /** Only the citations of a rich text, numbered: a References cell for a relationship shown without its text. */
+  citations(text: RichText, references: Reference[]): string {
+    return text.flatMap((part) => (typeof part === 'object' && 'cite' in part ? [this.cite(part.cite, references)] : [])).join('');
+  }
+
   private cite(name: string, references: Reference[]): string {
     let number = this.numbers.get(name);
     if (number === undefined) {

@@ -94,7 +94,11 @@ function byRelease(bundles: Bundle[], report: ImportReport): [string, Bundle[]][
 
 function importRelease(release: string, bundles: Bundle[], attackIds: ReadonlyMap<string, string>, report: ImportReport): LinkedRelease {
   const index = buildIndex(mergeBundles(bundles, report), report, attackIds);
-  const markdown = createMarkdownRenderer((href) => index.resolveAttackUrl(href), { report });
+  const objectById = (attackId: string) => {
+    const found = index.byAttackId(attackId);
+    return found && { name: found.object.name, path: found.path };
+  };
+  const markdown = createMarkdownRenderer((href) => index.resolveAttackUrl(href), { report, objectById });
   const collections: ReleaseCollections = {
     ...normalize(index, markdown, report),
     releases: bundles.map((bundle) => ({

@@ -1,8 +1,8 @@
 /** Sections that list techniques: sub-techniques, a tactic's, those an object uses, mitigates, detects or targets. */
-import type { AttackGraph, Related } from '../lib/graph.ts';
+import { byAttackId, type AttackGraph, type Related } from '../lib/graph.ts';
 import { nestTechniques, objectRow, relatedRows, type ObjectRow, type PageContext } from '../lib/pages/common.ts';
 import { href, paths } from '../lib/paths.ts';
-import type { Tactic, Technique } from '../model/attack.ts';
+import type { AttackObject, Tactic, Technique } from '../model/attack.ts';
 import type { Section } from './types.ts';
 
 /** A parent's sub-techniques, or a sub-technique's siblings. */
@@ -46,11 +46,14 @@ export function techniquesOfTactic(graph: AttackGraph, tactic: Tactic): Techniqu
   return nestTechniques(graph.active('technique').filter((technique) => technique.tactics.includes(tactic.id)));
 }
 
-/** Domain | ID | Name | Use: the techniques a group, software or campaign uses. */
+/**
+ * Domain | ID | Name | Use: the techniques a group, software or campaign uses; for a group, also
+ * those its attributed campaigns use, each use marked with its campaign.
+ */
 export const techniquesUsed: Section<'group' | 'software' | 'campaign', Related> = {
   id: 'techniques-used',
   title: 'Techniques Used',
-  rows: (object, { graph }) => ofTechniques(graph.from(object.id, 'uses')),
+  rows: (object, { graph }) => ofTechniques(usesOf(object, graph)),
   view: (rows, heading, _, page) => techniqueTable(rows, heading, page),
 };
 
@@ -83,6 +86,13 @@ export const techniquesTargeting: Section<'asset', Related> = {
   }),
 };
 
+/** What an object uses, and for a group what its campaigns use, in ATT&CK id order (its own use first). */
+export function usesOf(object: AttackObject, graph: AttackGraph): Related[] {
+  const own = graph.from(object.id, 'uses');
+  if (object.type !== 'group') return own;
+  return [...own, ...graph.usesThroughCampaigns(object.id)].sort((a, b) => byAttackId(a.object, b.object));
+}
+
 function ofTechniques(related: Related[]): Related[] {
   return related.filter(({ object }) => object.type === 'technique');
 }
@@ -91,20 +101,25 @@ function techniqueTable(rows: Related[], heading: { id: string; title: string },
   return {
     view: 'objects' as const,
     ...heading,
-    rows: withParentHeadings(relatedRows(rows, page, { showDomains: true }), rows, page),
+    rows: withParentHeadings(relatedRows(rows, page, { showDomains: true }), distinctObjects(rows), page),
     showDomains: true,
     descriptionHeader: 'Use',
     empty: 'No techniques in this release.',
   };
 }
 
+/** The objects at the other end, each once, in order: the objects of the merged rows of relatedRows. */
+function distinctObjects(related: Related[]): AttackObject[] {
+  return [...new Map(related.map(({ object }) => [object.id, object])).values()];
+}
+
 /**
  * Rows come in id order, so sub-techniques already follow their parent; when only sub-techniques
  * are listed, their parent is added as a heading row without a use of its own.
  */
-function withParentHeadings(rows: ObjectRow[], related: Related[], page: PageContext): ObjectRow[] {
-  const listed = new Set(related.map(({ object }) => object.id));
-  return related.flatMap(({ object }, index) => {
+function withParentHeadings(rows: ObjectRow[], objects: AttackObject[], page: PageContext): ObjectRow[] {
+  const listed = new Set(objects.map((object) => object.id));
+  return objects.flatMap((object, index) => {
     const row = rows[index]!;
     const parent = object.type === 'technique' ? page.graph.getOfType('technique', object.parent) : undefined;
     if (!parent || listed.has(parent.id)) return [row];

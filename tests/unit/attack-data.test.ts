@@ -124,3 +124,62 @@ describe('page data', () => {
     expect(page.countText).toBe('83 techniques');
   });
 });
+
+describe('texts and relationships as ATT&CK means them', () => {
+  const richStrings = (value: unknown): string[] =>
+    Array.isArray(value) ? value.flatMap(richStrings) : typeof value === 'string' ? [value] : typeof value === 'object' && value !== null ? Object.values(value).flatMap(richStrings) : [];
+
+  it('keeps a backslash written before a tag as a backslash, so the tag still closes', () => {
+    const technique = graph.byAttack('technique', 'T1547.014')!;
+    const html = renderRichText(technique.description, '/');
+    expect(html).toContain('Installed Components\\</code> and setting <code>StubPath</code>');
+    const escapedTags = [...Object.values(collections).flat()].flatMap((entry) =>
+      richStrings((entry as { description?: unknown }).description).filter((text) => /&#x3C;\/code>|&lt;\/code&gt;/.test(text)),
+    );
+    expect(escapedTags).toEqual([]);
+  });
+
+  it('keeps the asterisks of paths, not reading them as emphasis', () => {
+    const analytic = collections.analytics.find((entry) => entry.text.includes('/proc/*/mem or /proc/*/maps'));
+    expect(analytic).toBeDefined();
+    expect(renderRichText(analytic!.description, '/')).toContain('/proc/*/mem or /proc/*/maps');
+  });
+
+  it('links (LinkById: G0047) to Gamaredon Group', () => {
+    const technique = graph.byAttack('technique', 'T1059.001')!;
+    const gamaredon = graph.to(technique.id, 'uses').find(({ object }) => object.attackId === 'G0047')!;
+    const html = renderRichText(gamaredon.relationship.description, '/');
+    expect(html).not.toContain('LinkById');
+    expect(html).toContain('href="/groups/G0047/">Gamaredon Group</a> has used PowerShell');
+  });
+
+  it('gives campaigns the domains their data names', () => {
+    expect(graph.byAttack('campaign', 'C0022')!.domains).toEqual(['enterprise-attack', 'ics-attack']);
+    expect(graph.byAttack('campaign', 'C0017')!.domains).toEqual(['enterprise-attack', 'mobile-attack']);
+  });
+
+  it('shows on a group what its campaigns used, marked as through the campaign', () => {
+    const group = graph.byAttack('group', 'G1049')!;
+    const rows = objectRows(pageOf(graph, group), 'techniques-used').filter((row) => !row.isHeading);
+    expect(rows).toHaveLength(24);
+    expect(rows.find((row) => row.attackId === 'T1195.002')!.descriptionHtml).toContain('Through campaign <a href="/campaigns/C0057/">C0057 3CX Supply Chain Attack</a>:');
+    const users = objectRows(pageOf(graph, graph.byAttack('software', 'S1144')!), 'groups');
+    expect(users.map((row) => row.attackId)).toContain('G1049');
+  });
+
+  it('shows the attribution of campaigns with its sources, on campaign and group pages', () => {
+    const campaign = pageOf(graph, graph.byAttack('campaign', 'C0025')!);
+    const groups = sectionView(campaign, 'groups', 'objects');
+    expect(groups.descriptionHeader).toBeUndefined();
+    expect(groups.rows[0]!.descriptionHtml).toMatch(/href="#ref-\d+"/);
+    const group = pageOf(graph, graph.byAttack('group', 'G0034')!);
+    const campaigns = sectionView(group, 'campaigns', 'objects');
+    expect(campaigns.extraHeaders).toEqual(['First Seen', 'Last Seen', 'References']);
+    expect(campaigns.rows.every((row) => JSON.stringify(row.cells?.[2]).includes('#ref-'))).toBe(true);
+    // Every numbered reference is cited where the reader can see it, in order of first citation.
+    for (const page of [campaign, group]) {
+      const cited = [...JSON.stringify(page).matchAll(/#ref-(\d+)/g)].map((match) => Number(match[1]));
+      expect(new Set(cited), page.object.attackId).toEqual(new Set(page.references.map((reference) => reference.number)));
+    }
+  });
+});

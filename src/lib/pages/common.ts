@@ -2,12 +2,12 @@
  * Building blocks of page data: links, ID-card rows and table rows. Page modules assemble these
  * into what their Astro page renders; rich texts arrive here already rendered to safe HTML.
  */
-import { DOMAIN_LABELS, type AttackObject, type Domain, type Technique } from '../../model/attack.ts';
+import { DOMAIN_LABELS, DOMAINS, type AttackObject, type Domain, type Technique } from '../../model/attack.ts';
 import { KINDS, type ListedKind } from '../../model/kinds.ts';
 import { byAttackId, type AttackGraph, type Related } from '../graph.ts';
 import { href, paths, type SitePath } from '../paths.ts';
 import type { PageReferences } from '../references.ts';
-import { renderRichText } from '../rich-text.ts';
+import { escapeHtml, renderRichText } from '../rich-text.ts';
 import type { HistoryIndex } from '../history.ts';
 import type { Vault } from '../vault.ts';
 
@@ -157,11 +157,20 @@ export function formatMonth(iso: string | undefined): string | undefined {
 
 /** Rows for the objects at the other end of some relationships, described by the relationship. */
 export function relatedRows(related: Related[], context: PageContext, options: { showDomains?: boolean } = {}): ObjectRow[] {
-  return related.map(({ relationship, object }) => ({
-    ...objectRow(object, context, ''),
-    descriptionHtml: context.references.render(relationship.description, relationship.references),
-    domains: options.showDomains ? domainLabels(relationship.domains) : undefined,
-  }));
+  return [...Map.groupBy(related, ({ object }) => object.id).values()].map((uses) => {
+    const domains = DOMAINS.filter((domain) => uses.some(({ relationship }) => relationship.domains.includes(domain)));
+    return {
+      ...objectRow(uses[0]!.object, context, ''),
+      descriptionHtml: uses.map((use) => throughHtml(use, context) + context.references.render(use.relationship.description, use.relationship.references)).join(''),
+      domains: options.showDomains ? domainLabels(domains) : undefined,
+    };
+  });
+}
+
+/** "Through campaign C0024 SolarWinds Compromise:" before a use that comes through a campaign. */
+function throughHtml({ through }: Related, { base }: PageContext): string {
+  if (!through) return '';
+  return `<p class="through">Through campaign <a href="${escapeHtml(href(base, through.path))}">${escapeHtml(`${through.attackId} ${through.name}`)}</a>:</p>`;
 }
 
 /** A row for an object described by its own summary (no citations, so nothing is numbered). */

@@ -57,9 +57,14 @@ export interface RenderedText {
   text: string;
 }
 
+/** An ATT&CK object named by id in a text (`(LinkById: G0047)`): its name and page. */
+export type ObjectById = (attackId: string) => { name: string; path: string } | undefined;
+
 export interface MarkdownOptions {
   /** GitHub-flavoured markdown (tables, task lists, bare URLs as links). ATT&CK texts do not use it. */
   gfm?: boolean;
+  /** Resolves `(LinkById: G0047)` markers; without it they stay text. */
+  objectById?: ObjectById;
   /** Where texts too long or too deeply nested to render are reported. */
   report?: ImportReport;
 }
@@ -89,7 +94,9 @@ export function createMarkdownRenderer(resolveLink: LinkResolver, options: Markd
    */
   function toTree(markdown: string, where: Location): { tree: Root; tokens: TokenTable } {
     const tokens = new TokenTable();
-    const marked = withoutMarkCharacters(markdown).replace(CITATION, (_: string, name: string) => tokens.marker({ cite: name.trim() }));
+    const marked = asAttackWritesIt(withoutMarkCharacters(markdown), options.objectById).replace(CITATION, (_: string, name: string) =>
+      tokens.marker({ cite: name.trim() }),
+    );
     const chosen = marked.includes('<') ? withHtml : withoutHtml;
     const parsed = parseBounded(marked, (text) => chosen.parse(text), { maxChars: MAX_TEXT_CHARS });
     for (const problem of parsed.problems) options.report?.warn(where, `line ${problem.line} of the text: ${problem.message}`);
@@ -126,6 +133,41 @@ export function createMarkdownRenderer(resolveLink: LinkResolver, options: Markd
   }
 
   return { render, renderInline, renderDescription };
+}
+
+/** `(LinkById: G0047)`, the marker ATT&CK texts use for a link to an object by its id. */
+const LINK_BY_ID = /\(LinkById\s*:\s*([A-Za-z0-9.]+)\s*\)/g;
+/** A backslash written before markup, as in `<code>C:\Windows\</code>`: a path's, not an escape. */
+const BACKSLASH_BEFORE_MARKUP = /\\(?=<\/?[A-Za-z]|&[#A-Za-z0-9]+;)/g;
+/** An asterisk between slashes, as in `/proc/*\/mem`: a path's wildcard, not emphasis. */
+const PATH_WILDCARD = /(?<=\/)\*(?=\/)/g;
+const CODE_SPAN = /(`+)[\s\S]*?\1/g;
+
+/**
+ * ATT&CK texts are markdown written by people who mean Windows paths and globs literally: outside
+ * code spans, a backslash before a tag or entity and an asterisk between slashes are kept as
+ * written (the official site shows them so), and `(LinkById: ...)` markers become links.
+ */
+export function asAttackWritesIt(markdown: string, objectById?: ObjectById): string {
+  let result = '';
+  let start = 0;
+  const plain = (text: string) =>
+    text
+      .replace(BACKSLASH_BEFORE_MARKUP, '\\\\')
+      .replace(PATH_WILDCARD, '\\*')
+      .replace(LINK_BY_ID, (marker, id: string) => {
+        const found = objectById?.(id);
+        return found ? `[${escapeMarkdown(found.name)}](${found.path})` : marker;
+      });
+  for (const span of markdown.matchAll(CODE_SPAN)) {
+    result += plain(markdown.slice(start, span.index)) + span[0];
+    start = span.index + span[0].length;
+  }
+  return result + plain(markdown.slice(start));
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>()!#|~]/g, (char) => `\\${char}`);
 }
 
 function withoutCitations(text: RichText): RichText {

@@ -5,6 +5,7 @@
 import { DOMAINS, type Domain, type Reference } from '../../model/attack.ts';
 import type { createMarkdownRenderer } from '../render/markdown.ts';
 import type { ImportReport, Location } from '../report.ts';
+import { isDomain } from '../sources/bundles.ts';
 import type { ExternalReference } from '../sources/stix-fields.ts';
 import type { StixObjectOf, StixType } from '../sources/stix.ts';
 import { ATTACK_ID_SOURCES, type AttackIndex, type Linked } from './link.ts';
@@ -40,7 +41,7 @@ export function common(linked: Linked, { markdown }: Context) {
     excerpt: description.excerpt,
     text: description.text,
     references: references(object.external_references),
-    domains: sortDomains(linked.domains),
+    domains: sortDomains([...new Set([...linked.domains, ...(object.x_mitre_domains ?? []).filter(isDomain)])]),
     status: linked.status,
     revokedBy: linked.revokedBy,
     version: present(object.x_mitre_version),

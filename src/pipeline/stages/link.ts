@@ -5,7 +5,7 @@
  */
 import { paths, type SitePath } from '../../lib/paths.ts';
 import { DOMAINS, DOMAIN_SLUGS, type Domain, type Status } from '../../model/attack.ts';
-import { isPageSafeId } from '../../model/ids.ts';
+import { isPageSafeId, parseAttackId } from '../../model/ids.ts';
 import { hasObjectPage, KIND_OF_STIX_TYPE, KINDS, type Kind } from '../../model/kinds.ts';
 import type { ImportReport } from '../report.ts';
 import type { Bundle, RawObject } from '../sources/bundles.ts';
@@ -83,6 +83,13 @@ export class AttackIndex {
     if (!found) return undefined;
     const target = found.revokedBy ? this.objects.get(found.revokedBy)! : found;
     return hash && !target.path.includes('#') ? paths.anchor(target.path, hash.slice(1)) : target.path;
+  }
+
+  /** The object an ATT&CK id names (its replacement when it is revoked), for `(LinkById: G0047)`. */
+  byAttackId(attackId: string): Linked | undefined {
+    const parsed = parseAttackId(attackId);
+    const found = parsed && this.byAttackPath.get(`${KINDS[parsed.kind].collection}/${parsed.id}`);
+    return found?.revokedBy ? this.objects.get(found.revokedBy) : found;
   }
 
   add(linked: Linked): void {
