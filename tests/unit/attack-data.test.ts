@@ -176,7 +176,7 @@ describe('texts and relationships as ATT&CK means them', () => {
     const campaigns = sectionView(group, 'campaigns', 'objects');
     expect(campaigns.extraHeaders).toEqual(['First Seen', 'Last Seen', 'References']);
     expect(campaigns.rows.every((row) => JSON.stringify(row.cells?.[2]).includes('#ref-'))).toBe(true);
-    // Every numbered reference is cited where the reader can see it, in order of first citation.
+    // Every numbered reference is cited where the reader can see it.
     for (const page of [campaign, group]) {
       const cited = [...JSON.stringify(page).matchAll(/#ref-(\d+)/g)].map((match) => Number(match[1]));
       expect(new Set(cited), page.object.attackId).toEqual(new Set(page.references.map((reference) => reference.number)));
