@@ -28,6 +28,11 @@ export class HistoryIndex {
     }
   }
 
+  /** Every object's history, in STIX id order. */
+  objects(): Iterable<ObjectHistory> {
+    return this.byId.values();
+  }
+
   get(stixId: string): ObjectHistory | undefined {
     return this.byId.get(stixId);
   }

@@ -12,7 +12,7 @@ import { Vault } from '../lib/vault.ts';
 import { DOMAIN_LABELS, DOMAIN_SLUGS } from '../model/attack.ts';
 import { attackIdPath } from '../model/ids.ts';
 import { hasObjectPage, KINDS, LISTED_KINDS, OBJECT_PAGE_KINDS } from '../model/kinds.ts';
-import { DIFFED_CATEGORIES } from '../lib/history.ts';
+import { diffedPairs } from '../lib/history.ts';
 import { kindDomains } from '../sections/lists.ts';
 
 /** The root of a release's pages: the live site for the latest (or none named), frozen otherwise. */
@@ -117,22 +117,25 @@ export async function domainChangeRoutes() {
   );
 }
 
-/** A page of differences for each object that changed between two consecutive releases: `/changes/v17.1-v18.0/techniques/T1082/`. */
+/**
+ * A page of differences for each object that changed between two consecutive releases (whatever
+ * its kind, tactics too): `/changes/v17.1-v18.0/techniques/T1082/`.
+ */
 export async function objectChangeRoutes() {
   const history = await loadHistory();
-  const pairs = await changeRoutes();
-  return (
-    await Promise.all(
-      pairs.map(async ({ params, props: { changes } }) => {
-        const [from, to] = [await loadGraph(changes.from), await loadGraph(changes.to)];
-        const ids = new Set(changes.domains.flatMap(({ kinds }) => kinds.flatMap(({ categories }) => [...DIFFED_CATEGORIES].flatMap((category) => categories[category] ?? []))));
-        return [...ids].flatMap((id) => {
-          const [older, newer] = [from.get(id), to.get(id)];
-          if (!older || !newer || !hasObjectPage(newer.type) || !hasObjectPage(older.type)) return [];
-          const category = history.stateIn(id, changes.to)?.change;
-          return [{ params: { ...params, section: KINDS[newer.type].collection, id: attackIdPath(newer.attackId) }, props: { changes, older, newer, category } }];
-        });
-      }),
-    )
-  ).flat();
+  const pairs = new Map((await changeRoutes()).map((route) => [route.props.changes.to, route]));
+  const routes = [];
+  for (const object of history.objects()) {
+    if (!hasObjectPage(object.kind)) continue;
+    for (const [older, newer] of diffedPairs(object)) {
+      const pair = pairs.get(newer.release);
+      const [before, after] = [(await loadGraph(older.release)).get(object.id), (await loadGraph(newer.release)).get(object.id)];
+      if (!pair || !before || !after || !hasObjectPage(before.type) || !hasObjectPage(after.type)) continue;
+      routes.push({
+        params: { ...pair.params, section: KINDS[after.type].collection, id: attackIdPath(after.attackId) },
+        props: { changes: pair.props.changes, older: before, newer: after, category: newer.change },
+      });
+    }
+  }
+  return routes;
 }

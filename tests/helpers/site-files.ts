@@ -10,10 +10,13 @@ export interface BuiltPage {
   html: string;
 }
 
-export async function readBuiltPages(siteDir: string): Promise<BuiltPage[]> {
+/** The live pages: not the older releases' frozen pages and the live release's permalinks under versions/. */
+export const LIVE_PAGES = (file: string) => !file.startsWith('versions/');
+
+export async function readBuiltPages(siteDir: string, which: (file: string) => boolean = () => true): Promise<BuiltPage[]> {
   const files = (await readdir(siteDir, { recursive: true }))
     .map((file) => file.split(sep).join('/'))
-    .filter((file) => file.endsWith('.html'))
+    .filter((file) => file.endsWith('.html') && which(file))
     .sort();
   return Promise.all(
     files.map(async (file) => ({

@@ -79,7 +79,9 @@ describe('a site built from hostile STIX', () => {
  */
 function walkedPages(section: string): BuiltPage[] {
   const offset = SECTIONS.indexOf(section);
-  return pages.filter((page) => sectionOf(page) === section).filter((_, index) => (index + offset) % WALK_SHARE === 0);
+  // Pages that only send the reader on (permalinks, revoked objects) would navigate away mid-check; their markup is checked above.
+  const shown = pages.filter((page) => sectionOf(page) === section && !page.html.includes('http-equiv="refresh"'));
+  return shown.filter((_, index) => (index + offset) % WALK_SHARE === 0);
 }
 
 describe('the hostile site in Chromium', () => {

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { LIVE_PAGES } from '../helpers/site-files.ts';
 
 const siteDir = inject('siteDir');
 const base = inject('siteBase');
@@ -11,7 +12,7 @@ const base = inject('siteBase');
 let layerFiles: string[];
 
 beforeAll(async () => {
-  layerFiles = (await readdir(siteDir, { recursive: true })).filter((file) => file.endsWith('-layer.json')).sort();
+  layerFiles = (await readdir(siteDir, { recursive: true })).filter((file) => file.endsWith('-layer.json') && LIVE_PAGES(file)).sort();
 });
 
 async function readLayer(file: string) {

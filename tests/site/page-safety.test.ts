@@ -11,9 +11,10 @@ import { readBuiltPages } from '../helpers/site-files.ts';
 const base = inject('siteBase');
 let pages: { file: string; tags: Tag[] }[];
 
+// Every page, the older releases' too: some fifteen thousand, parsed as browsers parse them.
 beforeAll(async () => {
   pages = (await readBuiltPages(inject('siteDir'))).map(({ file, html }) => ({ file, tags: readDomTags(html) }));
-});
+}, 300_000);
 
 /** `default-src 'self'; script-src 'self' 'sha256-…'` → { 'default-src': ["'self'"], … } */
 function parsePolicy(policy: string): Record<string, string[]> {

@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { readBuiltPages, type BuiltPage } from '../helpers/site-files.ts';
+import { LIVE_PAGES, readBuiltPages, type BuiltPage } from '../helpers/site-files.ts';
 
 const siteDir = inject('siteDir');
 
@@ -15,7 +15,7 @@ interface Page extends BuiltPage {
 let pages: Page[];
 
 beforeAll(async () => {
-  pages = (await readBuiltPages(siteDir)).map((built) => ({
+  pages = (await readBuiltPages(siteDir, LIVE_PAGES)).map((built) => ({
     ...built,
     status: /<article class="object"[^>]* data-status="([^"]+)"/.exec(built.html)?.[1],
     isNote: built.html.includes('<article class="note"'),

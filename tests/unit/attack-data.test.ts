@@ -132,7 +132,7 @@ describe('texts and relationships as ATT&CK means them', () => {
   it('keeps a backslash written before a tag as a backslash, so the tag still closes', () => {
     const technique = graph.byAttack('technique', 'T1547.014')!;
     const html = renderRichText(technique.description, '/');
-    expect(html).toContain('Installed Components\\</code> and setting <code>StubPath</code>');
+    expect(html).toContain('Installed Components\\</code> and setting a malicious value for <code>StubPath</code>');
     const escapedTags = [...Object.values(collections).flat()].flatMap((entry) =>
       richStrings((entry as { description?: unknown }).description).filter((text) => /&#x3C;\/code>|&lt;\/code&gt;/.test(text)),
     );
