@@ -137,8 +137,8 @@ export function createMarkdownRenderer(resolveLink: LinkResolver, options: Markd
 
 /** `(LinkById: G0047)`, the marker ATT&CK texts use for a link to an object by its id. */
 const LINK_BY_ID = /\(LinkById\s*:\s*([A-Za-z0-9.]+)\s*\)/g;
-/** A backslash written before markup, as in `<code>C:\Windows\</code>`: a path's, not an escape. */
-const BACKSLASH_BEFORE_MARKUP = /\\(?=<\/?[A-Za-z]|&[#A-Za-z0-9]+;)/g;
+/** An unescaped backslash before markup, as in `<code>C:\Windows\</code>`: a path's, not an escape (`\\` is already one). */
+const BACKSLASH_BEFORE_MARKUP = /(?<!\\)((?:\\\\)*)\\(?=<\/?[A-Za-z]|&[#A-Za-z0-9]+;)/g;
 /** An asterisk between slashes, as in `/proc/*\/mem`: a path's wildcard, not emphasis. */
 const PATH_WILDCARD = /(?<=\/)\*(?=\/)/g;
 const CODE_SPAN = /(`+)[\s\S]*?\1/g;
@@ -153,7 +153,7 @@ export function asAttackWritesIt(markdown: string, objectById?: ObjectById): str
   let start = 0;
   const plain = (text: string) =>
     text
-      .replace(BACKSLASH_BEFORE_MARKUP, '\\\\')
+      .replace(BACKSLASH_BEFORE_MARKUP, '$1\\\\')
       .replace(PATH_WILDCARD, '\\*')
       .replace(LINK_BY_ID, (marker, id: string) => {
         const found = objectById?.(id);
