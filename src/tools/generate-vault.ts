@@ -136,31 +136,21 @@ function uuid(next: () => number): string {
   return `${part(8)}-${part(4)}-4${part(3)}-8${part(3)}-${part(12)}`;
 }
 
-interface StixFields {
-  type: string;
-  name?: unknown;
-  description?: unknown;
-  revoked?: unknown;
-  x_mitre_deprecated?: unknown;
-  x_mitre_platforms?: unknown;
-  x_mitre_version?: unknown;
-  external_references?: { source_name: string; external_id?: string }[];
-}
-
 async function attackEntries(): Promise<AttackEntry[]> {
   const bundle = await loadBundle(MIRRORED_BUNDLE, {}, new ImportReport());
   const entries: AttackEntry[] = [];
-  for (const object of bundle.objects as StixFields[]) {
+  for (const object of bundle.objects) {
     if (object.revoked || object.x_mitre_deprecated) continue;
-    const id = object.external_references?.find((ref) => ref.source_name === 'mitre-attack')?.external_id;
+    const references = object.external_references as { source_name: string; external_id?: string }[] | undefined;
+    const id = references?.find((ref) => ref.source_name === 'mitre-attack')?.external_id;
     if (!id || (object.type !== 'x-mitre-tactic' && object.type !== 'attack-pattern')) continue;
     entries.push({
       id,
       name: String(object.name),
       kind: object.type === 'x-mitre-tactic' ? 'tactic' : id.includes('.') ? 'sub-technique' : 'technique',
-      description: String(object.description ?? ''),
+      description: typeof object.description === 'string' ? object.description : '',
       platforms: Array.isArray(object.x_mitre_platforms) ? object.x_mitre_platforms.map(String) : [],
-      version: String(object.x_mitre_version ?? '1.0'),
+      version: typeof object.x_mitre_version === 'string' ? object.x_mitre_version : '1.0',
     });
   }
   return entries;

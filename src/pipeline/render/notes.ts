@@ -5,14 +5,12 @@
  */
 import wikiLinkPlugin from '@flowershow/remark-wiki-link';
 import remarkCallout from '@r4ai/remark-callout';
-import GithubSlugger, { slug } from 'github-slugger';
 import type { Element, Root as HastRoot } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { Blockquote, Heading, Image, Link, Nodes, Parent, Root, RootContent, Text } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
-import rehypeSlug from 'rehype-slug';
 import remarkFlexibleMarkers from 'remark-flexible-markers';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -30,7 +28,8 @@ import type { ImportReport } from '../report.ts';
 import type { ParsedNote } from '../vault/frontmatter.ts';
 import type { VaultAsset } from '../sources/vault.ts';
 import { splitTarget, type AttackLookup, type VaultIndex } from '../vault/resolve.ts';
-import { blockAnchor, rehypeBlockIds, remarkBlockIds, remarkTags, stripComments } from './obsidian.ts';
+import { blockAnchor, rehypeBlockIds, rehypeHeadingIds, remarkBlockIds, remarkTags, stripComments } from './obsidian.ts';
+import { HeadingSlugger, headingId } from '../../lib/slugs.ts';
 import type { Embed, WikiLink } from './syntax-tree.ts';
 
 const EMPTY_LINK = /\[\[\s*\]\]/;
@@ -126,7 +125,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     .use(rehypeRaw)
     .use(rehypeSanitize, notesSchema)
     .use(rehypeSafeUrls)
-    .use(rehypeSlug)
+    .use(rehypeHeadingIds)
     .use(rehypeBlockIds)
     .use(() => (tree: HastRoot) => {
       removeIdsInEmbeds(tree);
@@ -141,7 +140,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
   function anchorsOf(note: ParsedNote): Set<string> {
     let anchors = anchorSets.get(note.id);
     if (!anchors) {
-      const slugger = new GithubSlugger();
+      const slugger = new HeadingSlugger();
       anchors = new Set();
       visit(parsed(note), (node) => {
         if (node.type === 'heading') anchors!.add(slugger.slug(mdastToString(node)));
@@ -372,7 +371,7 @@ function section(nodes: RootContent[], anchor: string | undefined): RootContent[
     const id = anchor.slice(1);
     return nodes.filter((node) => node.data?.hProperties?.dataBlockId === id);
   }
-  const start = nodes.findIndex((node) => node.type === 'heading' && slug(mdastToString(node)) === slug(anchor));
+  const start = nodes.findIndex((node) => node.type === 'heading' && headingId(mdastToString(node)) === headingId(anchor));
   if (start < 0) return [];
   const depth = (nodes[start] as Heading).depth;
   const end = nodes.findIndex((node, index) => index > start && node.type === 'heading' && node.depth <= depth);
@@ -381,7 +380,7 @@ function section(nodes: RootContent[], anchor: string | undefined): RootContent[
 
 /** The id an anchor names on the target page: a heading's slug, or a block's id. */
 export function anchorId(anchor: string): string {
-  return anchor.startsWith('^') ? blockAnchor(anchor.slice(1)) : slug(anchor);
+  return anchor.startsWith('^') ? blockAnchor(anchor.slice(1)) : headingId(anchor);
 }
 
 /** A width or height the wikilink plugin read from `![[image.png|200x100]]`. */

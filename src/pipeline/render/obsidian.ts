@@ -4,10 +4,12 @@
  * @r4ai/remark-callout, `==highlights==` from remark-flexible-markers.
  */
 import type { Element, Root as HastRoot } from 'hast';
+import { toString as hastToString } from 'hast-util-to-string';
 import type { Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { findAndReplace } from 'mdast-util-find-and-replace';
 import { visit } from 'unist-util-visit';
 import type { SitePath } from '../../lib/paths.ts';
+import { HeadingSlugger } from '../../lib/slugs.ts';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
@@ -116,6 +118,16 @@ export function rehypeBlockIds() {
         delete element.properties.dataBlockId;
         element.properties.id = blockAnchor(id);
       }
+    });
+  };
+}
+
+/** Gives every heading an id, as rehype-slug does, but never an empty one (HeadingSlugger). */
+export function rehypeHeadingIds() {
+  return (tree: HastRoot) => {
+    const slugger = new HeadingSlugger();
+    visit(tree, 'element', (element: Element) => {
+      if (/^h[1-6]$/.test(element.tagName) && !element.properties.id) element.properties.id = slugger.slug(hastToString(element));
     });
   };
 }

@@ -4,7 +4,7 @@ import type { AttackObject } from '../../model/attack.ts';
 import type { Note, VaultFile } from '../../model/notes.ts';
 import type { ImportReport } from '../report.ts';
 import { parseNote, type ParsedNote } from './frontmatter.ts';
-import { assignPaths, buildNote } from './notes.ts';
+import { assignPaths, buildNote, uniquePath } from './notes.ts';
 import { readVault, type VaultAsset } from '../sources/vault.ts';
 import { createNoteRenderer, type VaultLinks } from '../render/notes.ts';
 import { AttackLookup, VaultIndex } from './resolve.ts';
@@ -68,8 +68,7 @@ function assetPathsOf(assets: VaultAsset[]): Map<string, SitePath> {
     const name = folders.pop()!;
     const dot = name.lastIndexOf('.');
     const wanted = paths.file(folders, name.slice(0, dot), name.slice(dot).toLowerCase());
-    let path = wanted;
-    for (let n = 2; taken.has(path); n++) path = paths.numbered(wanted, n);
+    const path = uniquePath(wanted, asset.file, taken);
     taken.add(path);
     assigned.set(asset.file, path);
   }

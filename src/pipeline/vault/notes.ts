@@ -57,7 +57,7 @@ export function assignPaths(notes: ParsedNote[], vaultRoot: string, report: Impo
       continue;
     }
     const owner = wanted && owners.get(wanted);
-    const path = uniquePath(defaultPath(note), owners);
+    const path = uniquePath(defaultPath(note), note.id, owners);
     if (owner && (note.permalink || owner.permalink)) {
       const what = note.permalink ? `its permalink ${wanted}` : `its page ${wanted}`;
       report.warn({ source: `${vaultRoot}/${note.file}` }, `${what} is taken by ${owner.file}; published at ${path}`);
@@ -81,9 +81,10 @@ function permalinkPath(note: ParsedNote, vaultRoot: string, report: ImportReport
   return path;
 }
 
-function uniquePath(path: SitePath, owners: Map<SitePath, ParsedNote>): SitePath {
+/** `path`, or when it is taken a variant of it made from `key` (what names the thing: its vault path). */
+export function uniquePath(path: SitePath, key: string, taken: { has(path: SitePath): boolean }): SitePath {
   let candidate = path;
-  for (let n = 2; owners.has(candidate); n++) candidate = paths.numbered(path, n);
+  for (let n = 0; taken.has(candidate); n++) candidate = paths.variant(path, n === 0 ? key : `${key}#${n}`);
   return candidate;
 }
 
