@@ -8,7 +8,11 @@
  * `#suffix`, of the note's own headings, of audio, video and PDF, and Dataview and Bases blocks.
  * It is imported once, against ATT&CK for ICS 18.1 (its notes name ICS objects).
  */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic } from '../../src/tools/static-server.ts';
+import { tempDir } from '../helpers/stix.ts';
 import { runImport, type ImportResult } from '../../src/pipeline/run.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { headingId, MAX_SLUG_BYTES, slugOf } from '../../src/lib/slugs.ts';
@@ -29,6 +33,8 @@ const note = (id: string) => {
   if (!found) throw new Error(`no note ${id}`);
   return { ...found, html: renderRichText(found.html, '/'), teamHtml: renderRichText(found.teamHtml, '/') };
 };
+const warnings = (file: string) =>
+  result.report.warnings.filter((warning) => warning.source?.endsWith(`${VAULT}/${file}`)).map((warning) => `${warning.line ?? ''} ${warning.message}`);
 /** Every page segment a slug may be: letters, digits, `_` and `-`, never empty, within a file name. */
 const SEGMENT = /^[\p{L}\p{N}_-]+$/u;
 const segmentsOf = (path: string) => path.split('/').filter(Boolean);
@@ -119,5 +125,124 @@ describe('no name breaks the build', () => {
     expect(Buffer.byteLength(slugOf('日本語'.repeat(100)))).toBeLessThanOrEqual(MAX_SLUG_BYTES + 9);
     expect(slugOf('...')).toMatch(/^untitled-[0-9a-f]{8}$/);
     expect(slugOf('a/../b')).toBe('ab');
+  });
+});
+
+describe("Obsidian's rules, in one place", () => {
+  const modbus = () => note('procedures/Modbus Write Single Register');
+
+  it('reads frontmatter tags written as links to tag notes as one tag each, and leaves out what is no tag', () => {
+    expect(modbus().tags).toEqual(['Windows - Cscript - Wscript', 'Subdomains Enumeration', 'modbus', 'ot/field-devices']);
+    expect(warnings('procedures/Modbus Write Single Register.md')).toEqual(expect.arrayContaining([
+      '11 tag "(only if the scope allows)" is no tag as Obsidian reads them (letters, digits, _, - and / only, not only digits); left out',
+      '11 tag "2024" is no tag as Obsidian reads them (letters, digits, _, - and / only, not only digits); left out',
+    ]));
+  });
+
+  it('reads inline tags as Obsidian does: not in code, URLs or headings, not only digits', () => {
+    const html = modbus().html;
+    expect(html).toContain('<a href="/tags/modbus/" class="tag">#modbus</a>');
+    expect(html).toContain('<a href="/tags/ot/field-devices/" class="tag">#ot/field-devices</a>');
+    for (const notATag of ['not-a-tag', 'anchor', '2024', 'if', 'headings-are-not-tags']) expect(html).not.toContain(`href="/tags/${notATag}/"`);
+  });
+
+  it('links every tag to a tag page of the vault, and shows a tag note above its list', () => {
+    const vault = new Vault(notes());
+    const tagPaths = new Set(vault.tags().map((tag) => tag.path));
+    for (const each of notes()) {
+      for (const [, href] of renderRichText(each.html, '/').matchAll(/<a href="([^"]+)" class="tag">/g)) expect(tagPaths, each.id).toContain(href);
+    }
+    const tagNote = (label: string) => vault.tags().find((tag) => tag.label === label)?.note?.id;
+    expect(tagNote('Windows - Cscript - Wscript')).toBe('tags/Windows - Cscript - Wscript');
+    expect(tagNote('Subdomains Enumeration')).toBe('tags/Subdomains Enumeration');
+    expect(tagNote('modbus')).toBe('tags/modbus');
+    expect(tagNote('ot/field-devices')).toBeUndefined();
+  });
+
+  it('resolves every link of a frontmatter value, as in the body', () => {
+    const related = note('techniques/Remote System Discovery').properties.find((property) => property.label === 'Related');
+    expect(related?.values).toEqual([
+      { text: 'Modbus Write Single Register', path: '/procedures/modbus-write-single-register/' },
+      { text: 'the sweep', path: '/procedures/enumerate-remote-systems/' },
+    ]);
+  });
+
+  it('does not show a first heading that repeats the title', () => {
+    expect(modbus().html).not.toMatch(/<h1/);
+    expect(modbus().html).toMatch(/^<h2 id="summary">Summary<\/h2>/);
+    expect(note('tags/modbus').html).toMatch(/^<p>Everything about/);
+    expect(note('techniques/Unauthorized Command Message').html).not.toContain('<h1');
+  });
+
+  it('publishes a note with broken frontmatter, the frontmatter as text, with a warning naming the line', () => {
+    expect(note('context/Broken YAML').html).toContain('<pre><code>type: context\nname: [unclosed\ntags: [yaml\n</code></pre>');
+    expect(warnings('context/Broken YAML.md')).toEqual([expect.stringMatching(/^5 broken YAML frontmatter \(.+\); shown as text$/)]);
+  });
+
+  it("resolves links to headings and blocks as Obsidian does, the note's own included", () => {
+    const html = note('context/Headings').html;
+    expect(html).toContain(`<a href="#${headingId('🔥')}" class="wikilink">Headings › 🔥</a>`);
+    expect(html).toContain('<a href="#details" class="wikilink">Headings › Details</a>');
+    expect(html).toContain('<a href="#block-key-point" class="wikilink">Headings › key-point</a>');
+    expect(html).toContain('<a href="/notes/context/headings/#deeper" class="wikilink">Headings › Deeper</a>');
+    expect(html).toMatch(/<div class="embed">\n<h2>Details<\/h2>\n<p>The detail everyone embeds.<\/p>/);
+    expect(warnings('context/Headings.md')).toEqual([]);
+  });
+
+  it('embeds files with a #suffix or a size, SVG images, audio, video and PDFs', () => {
+    const html = note('context/Embeds').html;
+    expect(html).toContain('An image with a suffix: <img src="/files/files/diagram.png" alt="diagram.png">');
+    expect(html).toContain('<img src="/files/files/diagram.png" alt="diagram.png" width="300">');
+    expect(html).toContain('<a href="/files/files/icon.svg" class="file-link">icon.svg</a>');
+    expect(html).toContain('<img src="/files/files/icon.svg" alt="icon.svg">');
+    expect(html).toContain('<audio src="/files/files/clip.ogg" controls preload="metadata"><a href="/files/files/clip.ogg">clip.ogg</a></audio>');
+    expect(html).toContain('<video src="/files/files/demo.mp4" controls preload="metadata">');
+    expect(html).toContain('<a href="/files/files/manual.pdf" class="file-link">manual.pdf (PDF)</a>');
+    expect(html).toContain('<p><a href="/notes/context/embeds/" class="wikilink">Embeds</a></p>');
+    expect(warnings('context/Embeds.md')).toEqual(['27 embed of "Embeds" is circular or nested too deep; shown as a link']);
+    expect(warnings('files/fake.pdf')).toEqual([' its bytes are not those of a PDF file; left out']);
+    expect(result.collections.vaultfiles.map((file) => file.id).sort()).toEqual([
+      'files/!!!.png', 'files/clip.ogg', 'files/demo.mp4', 'files/diagram.png', 'files/icon.svg', 'files/manual.pdf',
+    ]);
+  });
+
+  it('publishes SVG images sanitized: no script, event handler or outside reference survives', async () => {
+    const dir = await tempDir();
+    try {
+      await runImport({ bundles: ['tests/fixtures/ics-attack-18.1.stix21.json.br'], vault: VAULT, generatedDir: dir });
+      const { readFile } = await import('node:fs/promises');
+      const svg = await readFile(join(dir, 'collections/files/files/icon.svg'), 'utf8');
+      expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      expect(svg).toContain('fill="url(#g)"');
+      for (const unsafe of [/<script/i, /\son[a-z]+=/i, /https?:\/\/(?!www\.w3\.org)/i, /javascript:/i, /@import/i, /foreignObject/i, /<animate/i, /<set/i, /<iframe/i]) {
+        expect(svg).not.toMatch(unsafe);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('serves vault files so that opening one cannot run script', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'files'), { recursive: true });
+    await writeFile(join(dir, 'files/icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const server = await serveStatic(dir);
+    try {
+      const response = await fetch(`${server.url}files/icon.svg`);
+      expect(response.headers.get('content-type')).toBe('image/svg+xml');
+      expect(response.headers.get('content-security-policy')).toMatch(/^default-src 'none';.*\bsandbox\b/);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    } finally {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('folds Dataview and Bases blocks, labelled, and leaves other code alone', () => {
+    const html = note('context/Queries').html;
+    expect(html).toContain('<details class="obsidian-query">\n<summary>Dataview query (runs in Obsidian)</summary>\n<pre><code class="language-dataview">LIST FROM');
+    expect(html).toContain('<summary>Dataview script (runs in Obsidian)</summary>');
+    expect(modbus().html).toContain('<summary>Bases view (runs in Obsidian)</summary>');
+    expect(html).toContain('<pre><code class="language-python">print("hello")');
   });
 });

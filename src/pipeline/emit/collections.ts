@@ -41,7 +41,8 @@ export async function emitCollections(
   for (const asset of assets) {
     const copy = join(fresh.files, asset.file);
     await mkdir(dirname(copy), { recursive: true });
-    await copyFile(asset.absolute, copy);
+    if (asset.content === undefined) await copyFile(asset.absolute, copy);
+    else await writeFile(copy, asset.content);
   }
   await mkdir(dirname(target), { recursive: true });
   await swapFolder(fresh.collections, target);

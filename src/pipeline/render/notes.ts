@@ -3,17 +3,14 @@
  * embeds are expanded, its links resolved (recording backlinks and broken links with their line),
  * and the result goes through the same kind of allowlist sanitizer as ATT&CK texts.
  */
-import wikiLinkPlugin from '@flowershow/remark-wiki-link';
 import remarkCallout from '@r4ai/remark-callout';
 import type { Element, Root as HastRoot } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
-import type { Blockquote, Heading, Image, Link, Nodes, Parent, Root, RootContent, Text } from 'mdast';
+import type { Blockquote, Code, Heading, Image, Link, Nodes, Parent, Root, RootContent, Text } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import remarkFlexibleMarkers from 'remark-flexible-markers';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
@@ -26,10 +23,10 @@ import { rehypeSafeUrls } from './safe-urls.ts';
 import { shorten } from './markdown.ts';
 import type { ImportReport } from '../report.ts';
 import type { ParsedNote } from '../vault/frontmatter.ts';
-import type { VaultAsset } from '../sources/vault.ts';
-import { splitTarget, type AttackLookup, type VaultIndex } from '../vault/resolve.ts';
-import { blockAnchor, rehypeBlockIds, rehypeHeadingIds, remarkBlockIds, remarkTags, stripComments } from './obsidian.ts';
-import { HeadingSlugger, headingId } from '../../lib/slugs.ts';
+import type { AttackLookup, VaultIndex } from '../vault/resolve.ts';
+import { fileKind, type VaultAsset } from '../sources/vault.ts';
+import { blockAnchor, linkOf, obsidianParser, rehypeBlockIds, rehypeHeadingIds, remarkTags, splitTarget, stripComments } from './obsidian.ts';
+import { HeadingSlugger } from '../../lib/slugs.ts';
 import type { Embed, WikiLink } from './syntax-tree.ts';
 
 const EMPTY_LINK = /\[\[\s*\]\]/;
@@ -47,6 +44,14 @@ export const MAX_EMBEDS = 50;
 export const MAX_MARKDOWN_NOTE_CHARS = 256 * 1024;
 
 type WikiNode = WikiLink | Embed;
+
+/** Code blocks that are queries for an Obsidian plugin, by language, with what runs them. */
+const QUERY_LANGUAGES: Record<string, string> = {
+  dataview: 'Dataview query',
+  dataviewjs: 'Dataview script',
+  base: 'Bases view',
+  tasks: 'Tasks query',
+};
 
 export interface VaultLinks {
   index: VaultIndex;
@@ -78,6 +83,8 @@ export interface NoteRun {
   assets: Set<VaultAsset>;
   /** Notes embedded so far, at any depth. */
   embeds: number;
+  /** The note's first heading repeats its title: it is left out of its page (the page's title says it). */
+  titleHeading: boolean;
 }
 
 type AttributeRule = NonNullable<typeof defaultSchema.attributes>[string];
@@ -90,14 +97,16 @@ function withoutClassName(rules: AttributeRule | undefined): AttributeRule {
 /** The sanitizer's allowlist for notes: GitHub's, plus what callouts, highlights and links need. */
 export const notesSchema: Schema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []), 'mark', 'u'],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'mark', 'u', 'audio', 'video'],
   protocols: { ...defaultSchema.protocols, src: [] },
   attributes: {
     ...defaultSchema.attributes,
-    a: [...withoutClassName(defaultSchema.attributes?.a), ['className', 'data-footnote-backref', 'tag', 'wikilink']],
+    a: [...withoutClassName(defaultSchema.attributes?.a), ['className', 'data-footnote-backref', 'tag', 'wikilink', 'file-link']],
     span: [['className', 'broken-link', 'unpublished-link']],
     div: [...(defaultSchema.attributes?.div ?? []), 'dataCallout', 'dataCalloutType', 'dataCalloutTitle', 'dataCalloutBody', ['className', 'embed'], 'dataBlockId'],
-    details: ['dataCallout', 'dataCalloutType', 'open'],
+    details: ['dataCallout', 'dataCalloutType', 'open', ['className', 'obsidian-query']],
+    audio: ['src', 'controls', ['preload', 'metadata']],
+    video: ['src', 'controls', 'width', 'height', ['preload', 'metadata']],
     summary: [...(defaultSchema.attributes?.summary ?? []), 'dataCalloutTitle'],
     img: [...(defaultSchema.attributes?.img ?? []), 'title', 'width', 'height'],
     p: ['dataBlockId', ['className', 'embed-source', 'plain-text']],
@@ -110,7 +119,7 @@ export const notesSchema: Schema = {
 };
 
 export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaultRoot: string) {
-  const parser = unified().use(remarkParse).use(remarkGfm).use(wikiLinkPlugin).use(remarkBlockIds).freeze();
+  const parser = obsidianParser;
   const transformer = unified()
     .use(remarkCallout)
     .use(remarkFlexibleMarkers, { markerClassName: () => [] })
@@ -120,6 +129,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
       resolveLinks(tree, run);
       // After resolving: tag links point at tag pages, not at notes.
       remarkTags(links.tagPath, (tag) => run.inlineTags.add(tag))(tree);
+      foldQueries(tree);
     })
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
@@ -127,36 +137,51 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     .use(rehypeSafeUrls)
     .use(rehypeHeadingIds)
     .use(rehypeBlockIds)
-    .use(() => (tree: HastRoot) => {
+    .use(() => (tree: HastRoot, file: VFile) => {
       removeIdsInEmbeds(tree);
       removeEmptyParagraphs(tree);
+      if (file.data.run?.titleHeading) tree.children.splice(0, tree.children.findIndex((node) => node.type === 'element') + 2);
     })
     .freeze();
 
   const parsedTrees = new Map<string, Root>();
-  const anchorSets = new Map<string, Set<string>>();
+  const placesOf = new Map<string, Places>();
 
-  /** The ids a link can point at in a note: its headings' slugs and its blocks' ids. */
-  function anchorsOf(note: ParsedNote): Set<string> {
-    let anchors = anchorSets.get(note.id);
-    if (!anchors) {
+  /** The places a link can point at in a note: its headings and its blocks. */
+  function places(note: ParsedNote): Places {
+    let found = placesOf.get(note.id);
+    if (!found) {
       const slugger = new HeadingSlugger();
-      anchors = new Set();
-      visit(parsed(note), (node) => {
-        if (node.type === 'heading') anchors!.add(slugger.slug(mdastToString(node)));
+      const tree = parsed(note);
+      found = { headings: [], blocks: new Set(), titleHeading: titleHeadingOf(tree, note) };
+      visit(tree, (node) => {
+        if (node.type === 'heading') found!.headings.push({ key: headingKey(mdastToString(node)), id: slugger.slug(mdastToString(node)) });
         const block = node.data?.hProperties?.dataBlockId;
-        if (typeof block === 'string') anchors!.add(blockAnchor(block));
+        if (typeof block === 'string') found!.blocks.add(block);
       });
-      anchorSets.set(note.id, anchors);
+      placesOf.set(note.id, found);
     }
-    return anchors;
+    return found;
+  }
+
+  /**
+   * The id on the note's page that an anchor names, found as Obsidian finds it (headings whatever
+   * their case and punctuation); '' for the heading that repeats the title, which the page's own
+   * title stands for; undefined when the note has no such place.
+   */
+  function placeId(note: ParsedNote, anchor: string): string | undefined {
+    const { headings, blocks, titleHeading } = places(note);
+    if (anchor.startsWith('^')) return blocks.has(anchor.slice(1)) ? blockAnchor(anchor.slice(1)) : undefined;
+    const index = headings.findIndex((heading) => heading.key === headingKey(anchor));
+    if (index < 0) return undefined;
+    return titleHeading && index === 0 ? '' : headings[index]!.id;
   }
 
   /** `#anchor` when the note has it; otherwise nothing, with a warning (the link still opens the note). */
   function checkedAnchor(note: ParsedNote, anchor: string | undefined, from: ParsedNote, node: { position?: Nodes['position'] }, reported: boolean): string {
     if (!anchor) return '';
-    const id = anchorId(anchor);
-    if (anchorsOf(note).has(id)) return `#${id}`;
+    const id = placeId(note, anchor);
+    if (id !== undefined) return id ? `#${id}` : '';
     if (reported) report.warn(lineOf(from, node), `no heading or block "${anchor}" in ${note.file}; linked to the note`);
     return '';
   }
@@ -174,7 +199,8 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
   }
 
   function render(note: ParsedNote): RenderedNote {
-    const run: NoteRun = { note, inlineTags: new Set(), linksToNotes: new Set(), linksToAttack: new Set(), assets: new Set(), embeds: 0 };
+    const titleHeading = places(note).titleHeading;
+    const run: NoteRun = { note, inlineTags: new Set(), linksToNotes: new Set(), linksToAttack: new Set(), assets: new Set(), embeds: 0, titleHeading };
     const tree = structuredClone(parsed(note));
     expandEmbeds(tree, note, run, [note.id]);
     const hast = transformer.runSync(tree, new VFile({ data: { run } })) as HastRoot;
@@ -192,16 +218,22 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     };
   }
 
-  /** Paragraphs holding only `![[Note]]` become the embedded note (or its section). */
+  /**
+   * Paragraphs holding only `![[Note]]` become the embedded note, or its section (`![[Note#Part]]`,
+   * `![[#Part]]` for one of the note's own). `chain` names what is being embedded, as `id#anchor`:
+   * a section may embed another section of its own note, never one it is inside of.
+   */
   function expandEmbeds(tree: Parent, host: ParsedNote, run: NoteRun, chain: string[]): void {
     visit(tree, 'paragraph', (paragraph, index, parent) => {
       const content = paragraph.children.filter((child) => !(child.type === 'text' && !child.value.trim()));
       const embed = content.length === 1 ? content[0] : undefined;
       if (embed?.type !== 'embed' || !parent || index === undefined) return undefined;
-      const { target, anchor } = splitTarget(embed.value);
-      const note = links.index.findNote(target);
+      const { target, anchor } = linkOf(embed);
+      const note = target ? links.index.findNote(target) : anchor ? host : undefined;
       if (!note) return undefined;
-      if (chain.includes(note.id) || chain.length > EMBED_DEPTH) {
+      const place = anchor === undefined ? note.id : `${note.id}#${anchor}`;
+      const circular = chain.some((link) => link === place || (anchor === undefined && link.split('#')[0] === note.id));
+      if (circular || chain.length > EMBED_DEPTH) {
         report.warn(lineOf(host, embed), `embed of "${embed.value}" is circular or nested too deep; shown as a link`);
         return undefined;
       }
@@ -209,7 +241,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
         report.warn(lineOf(host, embed), `embed of "${embed.value}" goes beyond the ${MAX_EMBEDS} embeds a note may show; shown as a link`);
         return undefined;
       }
-      parent.children.splice(index, 1, embedBlock(note, anchor, run, chain));
+      parent.children.splice(index, 1, embedBlock(note, anchor, run, [...chain, place]));
       return index + 1;
     });
   }
@@ -217,13 +249,10 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
   function embedBlock(note: ParsedNote, anchor: string | undefined, run: NoteRun, chain: string[]): Blockquote {
     const copy = structuredClone(parsed(note));
     copy.children = section(copy.children, anchor);
-    expandEmbeds(copy, note, run, [...chain, note.id]);
+    expandEmbeds(copy, note, run, chain);
     const path = links.notePath(note);
-    const source: Link = {
-      type: 'link',
-      url: path ? path + (anchor && anchorsOf(note).has(anchorId(anchor)) ? `#${anchorId(anchor)}` : '') : '',
-      children: [{ type: 'text', value: note.title }],
-    };
+    const id = anchor === undefined ? undefined : placeId(note, anchor);
+    const source: Link = { type: 'link', url: path ? path + (id ? `#${id}` : '') : '', children: [{ type: 'text', value: note.title }] };
     return {
       type: 'blockquote',
       data: { hName: 'div', hProperties: { className: ['embed'] }, embeddedFrom: note.id },
@@ -277,8 +306,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     run: NoteRun,
     broken: (target: string, label: string, reason: string) => Nodes,
   ): Nodes {
-    const { target, anchor } = splitTarget(node.value);
-    const alias = node.data?.alias?.replace(/\\+$/, '').trim() || undefined;
+    const { target, anchor, alias } = linkOf(node);
     const label = alias ?? (anchor ? `${target || from.title} › ${anchor.replace(/^\^/, '')}` : target);
     if (!target && !anchor) return broken('', `[[${node.value}]]`, 'empty link');
     const attack = links.attack.findInLink(target, alias);
@@ -288,13 +316,11 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
       return linkNode(attack.object.path, label, `${attack.object.attackId} ${attack.object.name}`);
     }
     if (!target) return linkNode(checkedAnchor(from, anchor, from, node, reported) || '#', label);
-    const asset = node.type === 'embed' ? links.index.findAsset(target, folderOf(from)) : undefined;
-    if (asset) {
-      const { 'data-fs-width': width, 'data-fs-height': height } = node.data?.hProperties ?? {};
-      return imageNode(asset, alias, run, { width: dimension(width), height: dimension(height) });
-    }
     const note = links.index.findNote(target);
-    if (!note) return broken(node.value, label, node.type === 'embed' ? 'no such note or image' : 'no such note');
+    // A file is found by its name with or without a `#suffix` (`icon.svg#icon`), linked or embedded.
+    const asset = note ? undefined : links.index.findAsset(target, folderOf(from));
+    if (asset) return node.type === 'embed' ? fileNode(asset, alias, run) : fileLink(asset, alias ?? target, run);
+    if (!note) return broken(node.value, label, node.type === 'embed' ? 'no such note or file' : 'no such note');
     const path = links.notePath(note);
     if (!path) return { type: 'text', value: label, data: { hName: 'span', hProperties: { className: ['unpublished-link'] } } } as Text;
     run.linksToNotes.add(note.id);
@@ -306,8 +332,8 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
       // Pages load nothing from other sites: an outside image becomes a link to it.
       return { type: 'link', url: node.url, children: [{ type: 'text', value: `${node.alt || 'image'} (external image)` }] };
     }
-    const asset = links.index.findAsset(node.url, folderOf(from));
-    return asset ? imageNode(asset, node.alt || undefined, run) : broken(node.url, `image: ${node.alt || node.url}`, 'no such image');
+    const asset = links.index.findAsset(splitTarget(node.url).target, folderOf(from));
+    return asset ? fileNode(asset, node.alt || undefined, run) : broken(node.url, `image: ${node.alt || node.url}`, 'no such image');
   }
 
   function resolveMarkdownLink(node: Link, from: ParsedNote, run: NoteRun, broken: (t: string, l: string, r: string) => Nodes): Nodes | undefined {
@@ -329,14 +355,42 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     return /\.md$/i.test(target) ? broken(node.url, mdastToString(node), 'no such note') : undefined;
   }
 
-  function imageNode(asset: VaultAsset, alt: string | undefined, run: NoteRun, size: { width?: string; height?: string } = {}): Image {
+  /**
+   * An embedded file as Obsidian shows it: an image (`|200` or `|200x100` sets its size, other text
+   * is its description), a player for audio and video, a link for the rest (PDFs).
+   */
+  function fileNode(asset: VaultAsset, alias: string | undefined, run: NoteRun): Nodes {
+    const kind = fileKind(asset.file);
+    const size = alias ? /^(\d+)(?:x(\d+))?$/.exec(alias) : null;
+    const dimensions = size ? { width: size[1], ...(size[2] ? { height: size[2] } : {}) } : undefined;
+    const name = asset.file.split('/').at(-1)!;
+    if (kind === 'image') {
+      run.assets.add(asset);
+      return { type: 'image', url: links.assetPath(asset), alt: (size ? undefined : alias) ?? name, data: dimensions ? { hProperties: dimensions } : undefined };
+    }
+    if (kind === 'audio' || kind === 'video') {
+      run.assets.add(asset);
+      return {
+        type: 'text',
+        value: name,
+        data: {
+          hName: kind,
+          hProperties: { src: links.assetPath(asset), controls: true, preload: 'metadata', ...(kind === 'video' ? dimensions : {}) },
+          hChildren: [{ type: 'element', tagName: 'a', properties: { href: links.assetPath(asset) }, children: [{ type: 'text', value: name }] }],
+        },
+      } as Text;
+    }
+    return fileLink(asset, size ? name : (alias ?? name), run);
+  }
+
+  function fileLink(asset: VaultAsset, label: string, run: NoteRun): Link {
     run.assets.add(asset);
-    const dimensions = Object.fromEntries(Object.entries(size).filter(([, value]) => value !== undefined));
+    const kind = fileKind(asset.file);
     return {
-      type: 'image',
+      type: 'link',
       url: links.assetPath(asset),
-      alt: alt ?? asset.file.split('/').at(-1)!,
-      data: Object.keys(dimensions).length > 0 ? { hProperties: dimensions } : undefined,
+      data: { hProperties: { className: ['file-link'] } },
+      children: [{ type: 'text', value: kind === 'pdf' ? `${label} (PDF)` : label }],
     };
   }
 
@@ -371,21 +425,53 @@ function section(nodes: RootContent[], anchor: string | undefined): RootContent[
     const id = anchor.slice(1);
     return nodes.filter((node) => node.data?.hProperties?.dataBlockId === id);
   }
-  const start = nodes.findIndex((node) => node.type === 'heading' && headingId(mdastToString(node)) === headingId(anchor));
+  const start = nodes.findIndex((node) => node.type === 'heading' && headingKey(mdastToString(node)) === headingKey(anchor));
   if (start < 0) return [];
   const depth = (nodes[start] as Heading).depth;
   const end = nodes.findIndex((node, index) => index > start && node.type === 'heading' && node.depth <= depth);
   return nodes.slice(start, end < 0 ? undefined : end);
 }
 
-/** The id an anchor names on the target page: a heading's slug, or a block's id. */
-export function anchorId(anchor: string): string {
-  return anchor.startsWith('^') ? blockAnchor(anchor.slice(1)) : headingId(anchor);
+/** Where links can point in a note. */
+interface Places {
+  headings: { key: string; id: string }[];
+  blocks: Set<string>;
+  /** The note starts with a heading that repeats its title: its page does not show it twice. */
+  titleHeading: boolean;
 }
 
-/** A width or height the wikilink plugin read from `![[image.png|200x100]]`. */
-function dimension(value: unknown): string | undefined {
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+/**
+ * A heading as links name it: Obsidian matches them whatever their case, and links cannot hold
+ * `# | ^ : %% [[ ]]`, so these are left out on both sides.
+ */
+function headingKey(text: string): string {
+  return text.toLowerCase().replace(/[#|^:%[\]]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Whether the note's first block is a heading that says its title again. */
+function titleHeadingOf(tree: Root, note: ParsedNote): boolean {
+  const first = tree.children[0];
+  return first?.type === 'heading' && headingKey(mdastToString(first)) === headingKey(note.title);
+}
+
+/**
+ * Code blocks of an Obsidian plugin's queries (Dataview, Bases...) become a folded block saying
+ * what they are: the site cannot run them, and their text is no content for a reader.
+ */
+function foldQueries(tree: Root): void {
+  visit(tree, 'code', (code: Code, index, parent) => {
+    const label = QUERY_LANGUAGES[code.lang?.toLowerCase() ?? ''];
+    if (!label || !parent || index === undefined) return undefined;
+    parent.children[index] = {
+      type: 'blockquote',
+      data: { hName: 'details', hProperties: { className: ['obsidian-query'] } },
+      children: [
+        { type: 'paragraph', data: { hName: 'summary' }, children: [{ type: 'text', value: `${label} (runs in Obsidian)` }] },
+        code,
+      ],
+    };
+    return 'skip';
+  });
 }
 
 function folderOf(note: ParsedNote): string {

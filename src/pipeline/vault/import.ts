@@ -1,4 +1,5 @@
 /** The vault pipeline: read → parse frontmatter → give pages their paths → render → build notes. */
+import { readFile } from 'node:fs/promises';
 import { paths, type SitePath } from '../../lib/paths.ts';
 import type { AttackObject } from '../../model/attack.ts';
 import type { Note, VaultFile } from '../../model/notes.ts';
@@ -7,6 +8,7 @@ import { parseNote, type ParsedNote } from './frontmatter.ts';
 import { assignPaths, buildNote, uniquePath } from './notes.ts';
 import { readVault, type VaultAsset } from '../sources/vault.ts';
 import { createNoteRenderer, type VaultLinks } from '../render/notes.ts';
+import { sanitizeSvg } from '../render/svg.ts';
 import { AttackLookup, VaultIndex } from './resolve.ts';
 
 export interface VaultImport {
@@ -42,12 +44,27 @@ export async function importVault(root: string, attack: AttackData, report: Impo
     for (const asset of rendered.assets) used.add(asset);
     return buildNote(note, rendered, tagsOf(note, rendered.inlineTags), context);
   });
-  const assets = [...used].sort((a, b) => (a.file < b.file ? -1 : 1));
+  const assets = await publishable([...used].sort((a, b) => (a.file < b.file ? -1 : 1)), report);
   return {
     notes: notes.sort((a, b) => (a.id < b.id ? -1 : 1)),
     vaultfiles: assets.map((asset) => ({ id: asset.file, path: assetPaths.get(asset.file)! })),
     assets,
   };
+}
+
+/** The files to publish, SVG images sanitized (those that hold no SVG left out, with a warning). */
+async function publishable(assets: VaultAsset[], report: ImportReport): Promise<VaultAsset[]> {
+  const kept: VaultAsset[] = [];
+  for (const asset of assets) {
+    if (!asset.file.toLowerCase().endsWith('.svg')) {
+      kept.push(asset);
+      continue;
+    }
+    const content = sanitizeSvg(await readFile(asset.absolute, 'utf8'));
+    if (content === undefined) report.warn({ source: asset.absolute }, 'holds no SVG image; left out');
+    else kept.push({ ...asset, content });
+  }
+  return kept;
 }
 
 /** Frontmatter tags then inline ones, each once whatever its case. */

@@ -5,10 +5,6 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
-import type { Root } from 'mdast';
-import remarkParse from 'remark-parse';
-import wikiLinkPlugin from '@flowershow/remark-wiki-link';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { NOTE_LIST_PAGES, paths, RESERVED_SEGMENTS, type SitePath } from '../../lib/paths.ts';
 import { slugOf } from '../../lib/slugs.ts';
@@ -17,7 +13,9 @@ import type { Command, Note, Procedure } from '../../model/notes.ts';
 import type { ImportReport } from '../report.ts';
 import { flag, list, text, type Frontmatter, type ParsedNote } from './frontmatter.ts';
 import type { RenderedNote } from '../render/notes.ts';
-import { splitTarget, type AttackLookup, type VaultIndex } from './resolve.ts';
+import type { AttackLookup, VaultIndex } from './resolve.ts';
+import { wikiLinksIn, type ObsidianLink } from '../render/obsidian.ts';
+import { parseAttackId } from '../../model/ids.ts';
 
 /** Procedure fields naming tactics and techniques, in the old and the new export format. */
 const MAPPING_FIELDS = ['tactics', 'techniques', 'sub_techniques', 'mitre_tactics', 'mitre_techniques'];
@@ -106,28 +104,43 @@ interface Reference {
   note?: ParsedNote;
 }
 
-const wikiLinkParser = unified().use(remarkParse).use(wikiLinkPlugin).freeze();
-
-/** Resolves each frontmatter value of a note once, so that each problem is reported once. */
-type Resolve = (value: string, mustResolve: boolean) => Reference;
+/**
+ * Resolves each frontmatter value of a note once, so that each problem is reported once: every
+ * link it holds, or the value itself as a plain name. Plain values that are lists of ATT&CK ids
+ * in one string (`T1111, T1556`) name each id.
+ */
+type Resolve = (value: string, mustResolve: boolean) => Reference[];
 
 function resolverFor(note: ParsedNote, context: NoteContext): Resolve {
-  const resolved = new Map<string, Reference>();
+  const resolved = new Map<string, Reference[]>();
   return (value, mustResolve) => {
-    if (!resolved.has(value)) resolved.set(value, reference(value, note, context, mustResolve));
-    return resolved.get(value)!;
+    let references = resolved.get(value);
+    if (!references) {
+      const links = wikiLinksIn(value);
+      references = links.length > 0
+        ? links.map((link) => reference(link, value, note, context, true))
+        : idList(value).map((name) => reference({ target: name, embed: false }, value, note, context, mustResolve));
+      resolved.set(value, references);
+    }
+    return references;
   };
+}
+
+/** `T1111, T1556` or `T1111 T1556`: each id; any other text is one name. */
+export function idList(value: string): string[] {
+  const parts = value.split(/[\s,;]+/).filter(Boolean);
+  return parts.length > 1 && parts.every((part) => parseAttackId(part)) ? parts : [value.trim()];
 }
 
 export function buildNote(note: ParsedNote, rendered: RenderedNote, tags: string[], context: NoteContext): Note {
   const resolve = resolverFor(note, context);
-  const about = attackIds(note, list(note.data.mitre_id), context);
+  const about = attackIds(note, list(note.data.mitre_id).flatMap(idList), context);
   const procedure = isProcedure(note) ? procedureOf(note, resolve) : undefined;
   const command = commandOf(note.data);
   const frontmatterLinks = Object.values(note.data)
     .flatMap((value) => (typeof value === 'string' || Array.isArray(value) ? list(value) : []))
-    .filter((value) => value.includes('[['))
-    .map((value) => resolve(value, true));
+    .filter((value) => wikiLinksIn(value).length > 0)
+    .flatMap((value) => resolve(value, true));
   const fields = {
     id: note.id,
     file: note.file,
@@ -154,7 +167,7 @@ export function buildNote(note: ParsedNote, rendered: RenderedNote, tags: string
 }
 
 function procedureOf(note: ParsedNote, resolve: Resolve): Procedure {
-  const mapped = MAPPING_FIELDS.flatMap((field) => list(note.data[field])).map((value) => resolve(value, true));
+  const mapped = MAPPING_FIELDS.flatMap((field) => list(note.data[field])).flatMap((value) => resolve(value, true));
   const objects = unique(mapped.flatMap((ref) => (ref.attack ? [ref.attack] : [])));
   const ofType = (test: (object: AttackObject) => boolean) => objects.filter(test).map((object) => object.id);
   return {
@@ -162,11 +175,10 @@ function procedureOf(note: ParsedNote, resolve: Resolve): Procedure {
     techniques: ofType((object) => object.type === 'technique' && !object.isSubtechnique),
     subtechniques: ofType((object) => object.type === 'technique' && object.isSubtechnique),
     platforms: list(note.data.platforms),
-    tools: list(note.data.tools).map((value) => {
-      const ref = resolve(value, value.includes('[['));
-      return { title: ref.text, noteId: ref.note?.id };
-    }),
-    commands: list(note.data.commands).flatMap((value) => commandFrom(resolve(value, true))),
+    tools: list(note.data.tools)
+      .flatMap((value) => resolve(value, false))
+      .map((ref) => ({ title: ref.text, noteId: ref.note?.id })),
+    commands: list(note.data.commands).flatMap((value) => resolve(value, true).flatMap(commandFrom)),
     verified: flag(note.data.verified),
     submitted: flag(note.data.submitted),
     skillLevel: text(note.data.skill_level),
@@ -199,12 +211,12 @@ function attackIds(note: ParsedNote, ids: string[], context: NoteContext): Attac
 }
 
 /**
- * Resolves a frontmatter value: an ATT&CK id or a link whose alias starts with one, a note (and
- * through a note with a `mitre_id`, its ATT&CK object), or plain text. It counts as a broken link
- * when `mustResolve`: every wikilink, and the plain ids and names of mapping fields.
+ * Resolves a frontmatter link or name: an ATT&CK id or a link whose alias starts with one, a note
+ * (and through a note with a `mitre_id`, its ATT&CK object), or plain text. It counts as a broken
+ * link when `mustResolve`: every wikilink, and the plain ids and names of mapping fields.
  */
-function reference(value: string, note: ParsedNote, context: NoteContext, mustResolve: boolean): Reference {
-  const { target, alias } = parseLinkText(value);
+function reference(link: ObsidianLink, value: string, note: ParsedNote, context: NoteContext, mustResolve: boolean): Reference {
+  const { target, alias } = link;
   const shown = alias ?? target;
   const attack = context.attack.findInLink(target, alias);
   if (attack) {
@@ -219,26 +231,15 @@ function reference(value: string, note: ParsedNote, context: NoteContext, mustRe
   return { text: shown };
 }
 
-/** `[[Target|Alias]]` (through the wikilink parser) or plain text. */
-function parseLinkText(value: string): { target: string; alias?: string } {
-  let found: { target: string; alias?: string } | undefined;
-  visit(wikiLinkParser.parse(value) as Root, 'wikiLink', (node) => {
-    found ??= { target: splitTarget(node.value).target, alias: node.data?.alias };
-  });
-  return found ?? { target: value.trim() };
-}
-
 /** The frontmatter not shown elsewhere: texts, numbers, yes/no, and links to notes or ATT&CK. */
 function propertiesOf(note: ParsedNote, context: NoteContext, resolve: Resolve, shownElsewhere: (key: string) => boolean): Note['properties'] {
   return Object.entries(note.data)
     .filter(([key]) => !shownElsewhere(key.toLowerCase()))
     .map(([key, value]) => ({
       label: labelOf(key),
-      values: displayValues(value).map((item) => {
-        if (!item.includes('[[')) return { text: item };
-        const ref = resolve(item, true);
-        const path = ref.attack ? ref.attack.path : ref.note && context.notePath(ref.note);
-        return { text: ref.text, path };
+      values: displayValues(value).flatMap((item) => {
+        if (wikiLinksIn(item).length === 0) return [{ text: item }];
+        return resolve(item, true).map((ref) => ({ text: ref.text, path: ref.attack ? ref.attack.path : ref.note && context.notePath(ref.note) }));
       }),
     }))
     .filter((property) => property.values.length > 0);

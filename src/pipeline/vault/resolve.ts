@@ -149,11 +149,3 @@ function resolveRelative(fromFolder: string, target: string): string {
   }
   return parts.join('/');
 }
-
-/** `Note#Heading`, `Note#^block`, `#Heading`; a trailing `\` is the table escape of `|`. */
-export function splitTarget(raw: string): { target: string; anchor?: string } {
-  const cleaned = raw.replace(/\\+$/, '').trim();
-  const hash = cleaned.indexOf('#');
-  if (hash < 0) return { target: cleaned };
-  return { target: cleaned.slice(0, hash).trim(), anchor: cleaned.slice(hash + 1).trim() || undefined };
-}
