@@ -20,6 +20,8 @@ export interface ImportOptions {
   release?: string;
   /** The notes vault; none is read when absent. */
   vault?: string;
+  /** Globs of vault paths to leave out. */
+  exclude?: string[];
   strict?: boolean;
   /** Where to write (`<generatedDir>/collections/`); nothing is written when absent. */
   generatedDir?: string;
@@ -61,7 +63,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     releases.push({ release: latest.release, collections: latest.collections });
   }
   if (!latest) throw new ImportError([{ message: 'no bundle to import' }]);
-  const vault = options.vault ? await readVault(options.vault, latest, report) : undefined;
+  const vault = options.vault ? await readVault(options.vault, options.exclude ?? [], latest, report) : undefined;
   const collections: Collections = { ...latest.collections, notes: vault?.notes ?? [], vaultfiles: vault?.vaultfiles ?? [] };
   if (options.strict && report.recoverableProblems().length > 0) throw new ImportError(report.recoverableProblems());
   if (options.generatedDir) await emitCollections(releases, collections, vault?.assets ?? [], report, options.generatedDir);
@@ -103,12 +105,12 @@ function importRelease(release: string, bundles: Bundle[], attackIds: ReadonlyMa
   return { release, collections, index, markdown };
 }
 
-async function readVault(root: string, { collections, index, markdown }: LinkedRelease, report: ImportReport): Promise<VaultImport> {
+async function readVault(root: string, exclude: string[], { collections, index, markdown }: LinkedRelease, report: ImportReport): Promise<VaultImport> {
   const { relationships, releases, ...objectLists } = collections;
   const objects = Object.values(objectLists).flat() as AttackObject[];
   const descriptionText = (object: AttackObject) => {
     const found = index.get(object.id);
     return found ? markdown.renderDescription(found.object.description, { source: found.source, objectId: object.id }).text : '';
   };
-  return importVault(root, { objects, descriptionText }, report);
+  return importVault(root, { objects, descriptionText }, report, exclude);
 }

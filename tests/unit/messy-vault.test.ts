@@ -12,6 +12,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../../src/tools/static-server.ts';
+import { parseOptions } from '../../src/cli/options.ts';
 import { tempDir } from '../helpers/stix.ts';
 import { runImport, type ImportResult } from '../../src/pipeline/run.ts';
 import { paths } from '../../src/lib/paths.ts';
@@ -20,10 +21,14 @@ import { renderRichText } from '../../src/lib/rich-text.ts';
 import { Vault } from '../../src/lib/vault.ts';
 
 const VAULT = 'tests/fixtures/messy-vault';
+/** What kb.config.json would say to leave out. */
+const EXCLUDE = ['drafts/**'];
+const importMessy = (generatedDir?: string) =>
+  runImport({ bundles: ['tests/fixtures/ics-attack-18.1.stix21.json.br'], vault: VAULT, exclude: EXCLUDE, generatedDir });
 let result: ImportResult;
 
 beforeAll(async () => {
-  result = await runImport({ bundles: ['tests/fixtures/ics-attack-18.1.stix21.json.br'], vault: VAULT });
+  result = await importMessy();
 });
 
 const notes = () => result.collections.notes;
@@ -85,7 +90,7 @@ describe('no name breaks the build', () => {
   });
 
   it('gives the same paths on every import', async () => {
-    const again = await runImport({ bundles: ['tests/fixtures/ics-attack-18.1.stix21.json.br'], vault: VAULT });
+    const again = await importMessy();
     expect(again.collections.notes.map((each) => each.path)).toEqual(notes().map((each) => each.path));
   });
 
@@ -209,7 +214,7 @@ describe("Obsidian's rules, in one place", () => {
   it('publishes SVG images sanitized: no script, event handler or outside reference survives', async () => {
     const dir = await tempDir();
     try {
-      await runImport({ bundles: ['tests/fixtures/ics-attack-18.1.stix21.json.br'], vault: VAULT, generatedDir: dir });
+      await importMessy(dir);
       const { readFile } = await import('node:fs/promises');
       const svg = await readFile(join(dir, 'collections/files/files/icon.svg'), 'utf8');
       expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
@@ -244,5 +249,29 @@ describe("Obsidian's rules, in one place", () => {
     expect(html).toContain('<summary>Dataview script (runs in Obsidian)</summary>');
     expect(modbus().html).toContain('<summary>Bases view (runs in Obsidian)</summary>');
     expect(html).toContain('<pre><code class="language-python">print("hello")');
+  });
+});
+
+describe('what Obsidian hides stays unpublished', () => {
+  it('leaves out excluded files, the core and Templater template folders, and the exclude globs', () => {
+    const files = notes().map((each) => each.file);
+    for (const hidden of ['Archive/', 'Templates/', 'Templater/', 'drawings/Plant layout.excalidraw.md', 'drafts/']) {
+      expect(files.filter((file) => file.startsWith(hidden)), hidden).toEqual([]);
+    }
+    expect(notes().filter((each) => each.kind === 'procedure').map((each) => each.title).sort()).toEqual([
+      'Enumerate Remote Systems', 'Modbus Write Single Register', 'Modbus Write Single Register',
+    ]);
+    expect(result.report.brokenLinks.filter((link) => link.source.includes('Templat'))).toEqual([]);
+  });
+
+  it('reads the exclude globs from kb.config.json and --exclude', async () => {
+    const dir = await tempDir();
+    try {
+      await writeFile(join(dir, 'kb.config.json'), JSON.stringify({ bundles: ['x.json'], exclude: ['drafts/**', '**/*.private.md'] }));
+      expect((await parseOptions(['--config', join(dir, 'kb.config.json')])).exclude).toEqual(['drafts/**', '**/*.private.md']);
+      expect((await parseOptions(['--config', join(dir, 'kb.config.json'), '--exclude', 'a/**'])).exclude).toEqual(['a/**']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

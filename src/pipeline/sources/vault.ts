@@ -9,6 +9,7 @@ import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises
 import { constants } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { ImportError, type ImportReport } from '../report.ts';
+import { hiddenFiles, type HiddenTest } from './vault-filters.ts';
 
 /** Notes larger than this are skipped: no hand-written note is near it. */
 export const NOTE_SIZE_LIMIT = 2 * 1024 * 1024;
@@ -78,21 +79,26 @@ export interface VaultContents {
   root: string;
   notes: VaultNoteSource[];
   assets: VaultAsset[];
+  /** How many notes and files were left out as hidden (vault-filters.ts). */
+  hidden: number;
 }
 
-/** Reads the vault at `root`; a root that is missing or not a folder is a fatal error. */
-export async function readVault(root: string, report: ImportReport): Promise<VaultContents> {
+/**
+ * Reads the vault at `root`, without what it hides (see vault-filters.ts, and the `exclude` globs);
+ * a root that is missing or not a folder is a fatal error.
+ */
+export async function readVault(root: string, report: ImportReport, exclude: string[] = []): Promise<VaultContents> {
   const info = await stat(root).catch((error: NodeJS.ErrnoException) => {
     throw ImportError.at({ source: root }, `cannot read the notes vault (${error.code ?? error.message})`);
   });
   if (!info.isDirectory()) throw ImportError.at({ source: root }, 'the notes vault is not a folder');
   const realRoot = await realpath(root);
-  const contents: VaultContents = { root, notes: [], assets: [] };
-  await walk(root, realRoot, contents, report);
+  const contents: VaultContents = { root, notes: [], assets: [], hidden: 0 };
+  await walk(root, realRoot, contents, await hiddenFiles(root, exclude, report), report);
   return contents;
 }
 
-async function walk(folder: string, realRoot: string, contents: VaultContents, report: ImportReport): Promise<void> {
+async function walk(folder: string, realRoot: string, contents: VaultContents, isHidden: HiddenTest, report: ImportReport): Promise<void> {
   let entries;
   try {
     entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -104,10 +110,14 @@ async function walk(folder: string, realRoot: string, contents: VaultContents, r
     if (entry.name.startsWith('.')) continue; // .obsidian, .trash, .git
     const absolute = join(folder, entry.name);
     const file = relative(contents.root, absolute).split(sep).join('/');
+    if (isHidden(file)) {
+      contents.hidden++;
+      continue;
+    }
     if (entry.isSymbolicLink() && !(await usableSymlink(absolute, realRoot, report))) continue;
     const info = await stat(absolute).catch(() => undefined);
     if (info?.isDirectory()) {
-      await walk(absolute, realRoot, contents, report);
+      await walk(absolute, realRoot, contents, isHidden, report);
       continue;
     }
     const isNote = entry.name.toLowerCase().endsWith('.md');

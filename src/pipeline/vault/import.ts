@@ -23,8 +23,8 @@ export interface AttackData {
   descriptionText(object: AttackObject): string;
 }
 
-export async function importVault(root: string, attack: AttackData, report: ImportReport): Promise<VaultImport> {
-  const contents = await readVault(root, report);
+export async function importVault(root: string, attack: AttackData, report: ImportReport, exclude: string[] = []): Promise<VaultImport> {
+  const contents = await readVault(root, report, exclude);
   const parsed = contents.notes.map((source) => parseNote(source, root, report));
   const published = parsed.filter((note) => note.publish);
   const notePaths = assignPaths(published, root, report);
