@@ -10,10 +10,11 @@ import { createMarkdownRenderer } from './render/markdown.ts';
 import { ImportError, ImportReport } from './report.ts';
 import { loadBundle, type Bundle } from './sources/bundles.ts';
 import { checkCitations } from './stages/citations.ts';
-import { attackIdsByStixId, buildIndex, type AttackIndex } from './stages/link.ts';
+import { attackIdsByStixId, buildIndex } from './stages/link.ts';
 import { mergeBundles } from './stages/merge.ts';
 import { normalize } from './stages/normalize.ts';
 import { importVault, type VaultImport } from './vault/import.ts';
+import { attackTexts } from './vault/attack-texts.ts';
 
 export interface ImportOptions {
   bundles: string[];
@@ -41,12 +42,6 @@ export interface ImportResult {
   report: ImportReport;
 }
 
-/** A release as the stages left it: its collections and the index the vault links against. */
-interface LinkedRelease extends ReleaseImport {
-  index: AttackIndex;
-  markdown: ReturnType<typeof createMarkdownRenderer>;
-}
-
 export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const report = new ImportReport();
   const bundles: Bundle[] = [];
@@ -57,13 +52,13 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   // Each release's raw bundles are let go once imported, and older releases keep only their
   // collections (the vault links against the latest alone), so memory holds one release's work.
   const releases: ReleaseImport[] = [];
-  let latest: LinkedRelease | undefined;
+  let latest: ReleaseImport | undefined;
   for (let group = groups.shift(); group; group = groups.shift()) {
     latest = importRelease(...group, attackIds, report);
-    releases.push({ release: latest.release, collections: latest.collections });
+    releases.push(latest);
   }
   if (!latest) throw new ImportError([{ message: 'no bundle to import' }]);
-  const vault = options.vault ? await readVault(options.vault, options.exclude ?? [], latest, report) : undefined;
+  const vault = options.vault ? await readVault(options.vault, options.exclude ?? [], latest, releases, report) : undefined;
   const collections: Collections = { ...latest.collections, notes: vault?.notes ?? [], vaultfiles: vault?.vaultfiles ?? [] };
   if (options.strict && report.recoverableProblems().length > 0) throw new ImportError(report.recoverableProblems());
   if (options.generatedDir) await emitCollections(releases, collections, vault?.assets ?? [], report, options.generatedDir);
@@ -87,7 +82,7 @@ function byRelease(bundles: Bundle[], report: ImportReport): [string, Bundle[]][
   return groups;
 }
 
-function importRelease(release: string, bundles: Bundle[], attackIds: ReadonlyMap<string, string>, report: ImportReport): LinkedRelease {
+function importRelease(release: string, bundles: Bundle[], attackIds: ReadonlyMap<string, string>, report: ImportReport): ReleaseImport {
   const index = buildIndex(mergeBundles(bundles, report), report, attackIds);
   const markdown = createMarkdownRenderer((href) => index.resolveAttackUrl(href), { report });
   const collections: ReleaseCollections = {
@@ -102,15 +97,12 @@ function importRelease(release: string, bundles: Bundle[], attackIds: ReadonlyMa
     })),
   };
   checkCitations(collections, report, (id) => index.sourceOf(id));
-  return { release, collections, index, markdown };
+  return { release, collections };
 }
 
-async function readVault(root: string, exclude: string[], { collections, index, markdown }: LinkedRelease, report: ImportReport): Promise<VaultImport> {
-  const { relationships, releases, ...objectLists } = collections;
+/** The vault, linked against the latest release; what notes copy from ATT&CK is looked up in every release. */
+async function readVault(root: string, exclude: string[], latest: ReleaseImport, releases: ReleaseImport[], report: ImportReport): Promise<VaultImport> {
+  const { relationships, releases: bundles, ...objectLists } = latest.collections;
   const objects = Object.values(objectLists).flat() as AttackObject[];
-  const descriptionText = (object: AttackObject) => {
-    const found = index.get(object.id);
-    return found ? markdown.renderDescription(found.object.description, { source: found.source, objectId: object.id }).text : '';
-  };
-  return importVault(root, { objects, descriptionText }, report, exclude);
+  return importVault(root, { objects, texts: attackTexts(releases.map((release) => release.collections)) }, report, exclude);
 }

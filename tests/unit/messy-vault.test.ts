@@ -13,7 +13,11 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../../src/tools/static-server.ts';
 import { parseOptions } from '../../src/cli/options.ts';
-import { tempDir } from '../helpers/stix.ts';
+import { bundle, sampleObjects, tempDir, writeBundle } from '../helpers/stix.ts';
+import { AttackGraph } from '../../src/lib/graph.ts';
+import { objectPage } from '../../src/sections/object-page.ts';
+import type { ObjectPageKind } from '../../src/model/kinds.ts';
+import type { ObjectOf } from '../../src/model/attack.ts';
 import { runImport, type ImportResult } from '../../src/pipeline/run.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { headingId, MAX_SLUG_BYTES, slugOf } from '../../src/lib/slugs.ts';
@@ -270,6 +274,77 @@ describe('what Obsidian hides stays unpublished', () => {
       await writeFile(join(dir, 'kb.config.json'), JSON.stringify({ bundles: ['x.json'], exclude: ['drafts/**', '**/*.private.md'] }));
       expect((await parseOptions(['--config', join(dir, 'kb.config.json')])).exclude).toEqual(['drafts/**', '**/*.private.md']);
       expect((await parseOptions(['--config', join(dir, 'kb.config.json'), '--exclude', 'a/**'])).exclude).toEqual(['a/**']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('notes about an ATT&CK object add, not repeat', () => {
+  const pageOf = (attackId: string) => {
+    const graph = new AttackGraph(result.collections);
+    const object = graph.byAttack('technique', attackId) as ObjectOf<ObjectPageKind>;
+    return objectPage(object, { graph, vault: new Vault(notes()), base: '/' });
+  };
+
+  it('leaves out of "Team notes" the copied description, procedure table and ID card lines', () => {
+    const team = note('techniques/Unauthorized Command Message').teamHtml;
+    expect(team).toMatch(/^<h4>Our notes<\/h4>\n<p>Our historians log every write/);
+    for (const copied of ['MITRE ID', 'Adversaries may send unauthorized', 'Dallas Siren incident', 'INCONTROLLER', 'Procedure Examples', 'Description']) {
+      expect(team).not.toContain(copied);
+    }
+  });
+
+  it("numbers a note's citations in the ATT&CK page's references", () => {
+    const page = pageOf('T0855');
+    const [team] = page.teamNotes;
+    const number = page.references.find((reference) => reference.name === 'Zack Whittaker April 2017')?.number;
+    expect(number).toBeGreaterThan(0);
+    expect(team?.html).toContain(`as in the siren case.<sup class="cite"><a href="#ref-${number}" aria-label="Reference ${number}">[${number}]</a></sup>`);
+    expect(team?.html).not.toContain('(Citation:');
+  });
+
+  it('shows a note that only mirrors ATT&CK by the notes it links to', () => {
+    expect(note('techniques/Remote System Discovery').teamHtml).toBe('');
+    const [team] = pageOf('T0846').teamNotes;
+    expect(team?.html).toBeUndefined();
+    expect(team?.links.map((link) => link.text)).toEqual(expect.arrayContaining(['Enumerate Remote Systems', 'modbus-cli']));
+  });
+
+  it('links copied attack.mitre.org links to this site', () => {
+    expect(note('techniques/Unauthorized Command Message').html).toContain('<a href="/tactics/TA0105/">Impact</a>');
+  });
+
+  it('splits ids written in one string', () => {
+    const ids = (id: string) => {
+      const found = notes().find((candidate) => candidate.id === id);
+      const graph = new AttackGraph(result.collections);
+      return found?.kind === 'procedure' ? found.mapped.map((stixId) => graph.get(stixId)?.attackId).sort() : [];
+    };
+    expect(ids('procedures/Modbus Write Single Register')).toEqual(['T0836', 'T0846', 'T0855', 'T0885', 'TA0106']);
+    expect(ids('procedures/Enumerate Remote Systems')).toEqual(['T0846', 'T0888', 'TA0102']);
+    expect(result.report.brokenLinks.filter((link) => /T0\d+[, ]/.test(link.target))).toEqual([]);
+  });
+
+  it('leaves out paragraphs that repeat ATT&CK text of an older loaded release', async () => {
+    const dir = await tempDir();
+    try {
+      const withPowerShell = (fields: Record<string, unknown>) =>
+        sampleObjects().map((object) => (object.id === 'attack-pattern--t1059-001' ? { ...object, ...fields } : object));
+      const older = await writeBundle(dir, 'enterprise-attack-17.1.json', bundle(withPowerShell({
+        description: 'Adversaries may abuse PowerShell.(Citation: Microsoft PowerShell)\n\nA paragraph that only the older release of the technique had, about execution policies.',
+        x_mitre_detection: 'Monitor for the loading of the PowerShell engine by processes other than powershell.exe.',
+      })));
+      const latest = await writeBundle(dir, 'enterprise-attack-18.1.json', bundle(sampleObjects()));
+      await mkdir(join(dir, 'vault'));
+      await writeFile(join(dir, 'vault/PowerShell.md'), [
+        '---\nmitre_id: T1059.001\n---',
+        'A paragraph that only the older release of the technique had,   about execution policies.(Citation: Microsoft PowerShell)',
+        'Monitor for the loading of the PowerShell engine by processes other than powershell.exe.',
+        'Our own finding: constrained language mode is on for every analyst host.',
+      ].join('\n\n'));
+      const { collections } = await runImport({ bundles: [older, latest], vault: join(dir, 'vault') });
+      expect(renderRichText(collections.notes[0]!.teamHtml, '/')).toBe('<p>Our own finding: constrained language mode is on for every analyst host.</p>');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

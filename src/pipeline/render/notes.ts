@@ -13,14 +13,14 @@ import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sa
 import remarkFlexibleMarkers from 'remark-flexible-markers';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { SitePath } from '../../lib/paths.ts';
 import type { AttackObject, RichText } from '../../model/attack.ts';
-import { tokenizeSiteUrls, TokenTable, withoutMarkCharacters } from './rich-text.ts';
+import { tokenizeSiteUrls, TokenTable, withoutMarkCharacters, withoutMarkers } from './rich-text.ts';
 import { parseBounded } from './bounded-parse.ts';
 import { rehypeSafeUrls } from './safe-urls.ts';
-import { shorten } from './markdown.ts';
+import { CITATION, shorten } from './markdown.ts';
 import type { ImportReport } from '../report.ts';
 import type { ParsedNote } from '../vault/frontmatter.ts';
 import type { AttackLookup, VaultIndex } from '../vault/resolve.ts';
@@ -85,6 +85,8 @@ export interface NoteRun {
   embeds: number;
   /** The note's first heading repeats its title: it is left out of its page (the page's title says it). */
   titleHeading: boolean;
+  /** The tokens of the note's rich text: its citations, then its links to the site. */
+  tokens: TokenTable;
 }
 
 type AttributeRule = NonNullable<typeof defaultSchema.attributes>[string];
@@ -135,6 +137,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     .use(rehypeRaw)
     .use(rehypeSanitize, notesSchema)
     .use(rehypeSafeUrls)
+    .use(() => (tree: HastRoot, file: VFile) => citationTokens(tree, file.data.run!.tokens))
     .use(rehypeHeadingIds)
     .use(rehypeBlockIds)
     .use(() => (tree: HastRoot, file: VFile) => {
@@ -200,11 +203,11 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
 
   function render(note: ParsedNote): RenderedNote {
     const titleHeading = places(note).titleHeading;
-    const run: NoteRun = { note, inlineTags: new Set(), linksToNotes: new Set(), linksToAttack: new Set(), assets: new Set(), embeds: 0, titleHeading };
+    const tokens = new TokenTable();
+    const run: NoteRun = { note, inlineTags: new Set(), linksToNotes: new Set(), linksToAttack: new Set(), assets: new Set(), embeds: 0, titleHeading, tokens };
     const tree = structuredClone(parsed(note));
     expandEmbeds(tree, note, run, [note.id]);
     const hast = transformer.runSync(tree, new VFile({ data: { run } })) as HastRoot;
-    const tokens = new TokenTable();
     tokenizeSiteUrls(hast, tokens);
     return {
       tree: hast,
@@ -337,6 +340,12 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
   }
 
   function resolveMarkdownLink(node: Link, from: ParsedNote, run: NoteRun, broken: (t: string, l: string, r: string) => Nodes): Nodes | undefined {
+    const attack = links.attack.findByUrl(node.url);
+    if (attack) {
+      run.linksToAttack.add(attack.object);
+      node.url = attack.object.path;
+      return node;
+    }
     if (/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(node.url)) return undefined;
     const { target, anchor } = splitTarget(safeDecode(node.url));
     const note = links.index.findNote(target);
@@ -486,6 +495,19 @@ function safeDecode(url: string): string {
   }
 }
 
+/**
+ * `(Citation: Name)` in a note's text (not in code) becomes a citation token, which the page
+ * numbers against the references of the ATT&CK objects the note is about.
+ */
+function citationTokens(tree: HastRoot, tokens: TokenTable): void {
+  visit(tree, (node, index, parent) => {
+    if (node.type === 'element' && (node.tagName === 'code' || node.tagName === 'pre')) return SKIP;
+    if (node.type !== 'text' || !parent || index === undefined || !node.value.includes('(Citation:')) return undefined;
+    node.value = node.value.replace(CITATION, (_: string, name: string) => tokens.marker({ cite: name.trim() }));
+    return undefined;
+  });
+}
+
 /** Headings inside embedded notes keep no ids: the page's own headings own them. */
 function removeIdsInEmbeds(tree: HastRoot): void {
   visit(tree, 'element', (element: Element) => {
@@ -511,7 +533,7 @@ function excerptOf(tree: HastRoot): string {
   const first = tree.children.find(
     (node): node is Element => node.type === 'element' && node.tagName === 'p' && hastToString(node).trim() !== '',
   );
-  return first ? shorten(hastToString(first)) : '';
+  return first ? shorten(withoutMarkers(hastToString(first))) : '';
 }
 
 declare module 'vfile' {

@@ -20,7 +20,8 @@ export interface VaultImport {
 
 export interface AttackData {
   objects: AttackObject[];
-  descriptionText(object: AttackObject): string;
+  /** What ATT&CK says about an object (by STIX id) in any loaded release, as plain texts (attack-texts.ts). */
+  texts(stixId: string): string[];
 }
 
 export async function importVault(root: string, attack: AttackData, report: ImportReport, exclude: string[] = []): Promise<VaultImport> {
@@ -37,7 +38,7 @@ export async function importVault(root: string, attack: AttackData, report: Impo
     tagPath: paths.tag,
   };
   const render = createNoteRenderer(links, report, root).render;
-  const context = { ...links, descriptionText: attack.descriptionText, report, vaultRoot: root };
+  const context = { ...links, attackTexts: attack.texts, report, vaultRoot: root };
   const used = new Set<VaultAsset>();
   const notes = published.map((note) => {
     const rendered = render(note);

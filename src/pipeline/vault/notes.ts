@@ -5,6 +5,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
+import { withoutMarkers } from '../render/rich-text.ts';
 import { visit } from 'unist-util-visit';
 import { NOTE_LIST_PAGES, paths, RESERVED_SEGMENTS, type SitePath } from '../../lib/paths.ts';
 import { slugOf } from '../../lib/slugs.ts';
@@ -91,8 +92,8 @@ export interface NoteContext {
   index: VaultIndex;
   attack: AttackLookup;
   notePath(note: ParsedNote): SitePath | undefined;
-  /** Plain text of an ATT&CK object's description, to spot notes that repeat it. */
-  descriptionText(object: AttackObject): string;
+  /** What ATT&CK says about an object in any loaded release, to spot notes that repeat it. */
+  attackTexts(stixId: string): string[];
   report: ImportReport;
   vaultRoot: string;
 }
@@ -158,7 +159,7 @@ export function buildNote(note: ParsedNote, rendered: RenderedNote, tags: string
     html: rendered.html,
     excerpt: rendered.excerpt,
     about: about.map((object) => object.id),
-    teamHtml: about.length > 0 ? teamContent(rendered, about.map(context.descriptionText)) : [],
+    teamHtml: about.length > 0 ? teamContent(rendered, about.flatMap((object) => [object.attackId, object.name, ...context.attackTexts(object.id)])) : [],
     mapped: procedure ? [...procedure.tactics, ...procedure.techniques, ...procedure.subtechniques] : [],
     linksToNotes: unique([...rendered.linksToNotes, ...frontmatterLinks.flatMap((ref) => (ref.note ? [ref.note.id] : []))]),
     linksToAttack: unique([...rendered.linksToAttack, ...frontmatterLinks.flatMap((ref) => (ref.attack ? [ref.attack] : []))].map((object) => object.id)),
@@ -265,27 +266,86 @@ function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
 }
 
-/** Lower case letters and digits only, for comparing texts whatever their markup. */
+/** Lower case letters and digits only, for comparing texts whatever their markup, citations and spacing. */
 function comparable(textValue: string): string {
-  return textValue.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return withoutMarkers(textValue).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** The labels of ATT&CK's ID card, which exports copy as "MITRE ID: T1059" lines. */
+const CARD_LABELS = new Set([
+  'id', 'mitre id', 'attack id', 'tactic', 'tactics', 'platform', 'platforms', 'version', 'created', 'last modified',
+  'sub technique', 'sub techniques', 'sub technique of', 'domain', 'domains', 'data sources', 'permissions required',
+  'effective permissions', 'defense bypassed', 'contributors', 'type', 'url', 'mitre url', 'system requirements',
+  'impact type', 'remote support', 'associated groups', 'associated software', 'first seen', 'last seen',
+]);
+
+/** A block of "Label: value" lines that are all ATT&CK ID card lines. */
+function isCardBoilerplate(block: Element): boolean {
+  const lines = hastToString(block).split('\n').filter((line) => line.trim());
+  return lines.length > 0 && lines.every((line) => {
+    const colon = line.indexOf(':');
+    return colon > 0 && CARD_LABELS.has(comparable(line.slice(0, colon)));
+  });
 }
 
 /**
- * What a note adds to an ATT&CK page: its blocks without those that repeat the object's
- * description (exports copy it into technique notes), headings left with nothing under them
- * dropped, headings moved two levels down to sit under the page's section, and no ids.
+ * What a note adds to an ATT&CK page: its blocks without those that repeat what ATT&CK says about
+ * the object (`known`: texts of any loaded release, as attack-texts.ts gives them; exports copy
+ * descriptions, procedure tables and ID card lines into technique notes), headings left with
+ * nothing under them dropped, headings moved two levels down to sit under the page's section,
+ * and no ids. Citations stay: the page numbers them against the object's references.
  */
-export function teamContent({ tree, tokens }: Pick<RenderedNote, 'tree' | 'tokens'>, descriptions: string[]): RichText {
-  const known = comparable(descriptions.join(' '));
+export function teamContent({ tree, tokens }: Pick<RenderedNote, 'tree' | 'tokens'>, known: string[]): RichText {
+  const repeats = repetitionTest(known);
   const blocks = tree.children.filter((node): node is Element => node.type === 'element');
-  const kept = blocks.filter((block) => {
-    const own = comparable(hastToString(block));
-    return !(own.length >= 20 && known.includes(own));
-  });
+  const kept = blocks.flatMap((block) => withoutRepeats(block, repeats));
   const withContent = kept.filter((block, index) => !isHeading(block) || hasContentBelow(kept, index));
   for (const block of withContent) stripForEmbedding(block);
   const separated = withContent.flatMap((block, index): ElementContent[] => (index > 0 ? [{ type: 'text', value: '\n' }, block] : [block]));
   return tokens.richText({ type: 'root', children: separated });
+}
+
+/** Whether a text says again what ATT&CK says (a short text only when it is one of the texts whole). */
+function repetitionTest(known: string[]): (text: string) => boolean {
+  const texts = known.map(comparable).filter(Boolean);
+  const whole = new Set(texts);
+  const all = texts.join(' | ');
+  return (text) => {
+    const own = comparable(text);
+    return own !== '' && (whole.has(own) || (own.length >= 20 && all.includes(own)));
+  };
+}
+
+/** The block, or what is left of a list or table once items and rows that repeat ATT&CK are out. */
+function withoutRepeats(block: Element, repeats: (text: string) => boolean): Element[] {
+  if (isHeading(block)) return [block];
+  if (isCardBoilerplate(block) || repeats(hastToString(block))) return [];
+  const rows = block.tagName === 'table' ? tableRows(block) : block.tagName === 'ul' || block.tagName === 'ol' ? [block] : [];
+  for (const parent of rows) {
+    parent.children = parent.children.filter((child) => child.type !== 'element' || !repeatsWhole(child, repeats));
+    if (!parent.children.some((child) => child.type === 'element')) return [];
+  }
+  return [block];
+}
+
+/** A table row or list item that repeats ATT&CK as a whole, or in its cells besides ids and names. */
+function repeatsWhole(element: Element, repeats: (text: string) => boolean): boolean {
+  if (repeats(hastToString(element))) return true;
+  const cells = element.children.filter((child): child is Element => child.type === 'element' && (child.tagName === 'td' || child.tagName === 'th'));
+  const repeated = cells.filter((cell) => repeats(hastToString(cell)));
+  return repeated.length > 0 && cells.every((cell) => repeated.includes(cell) || !comparable(hastToString(cell)) || isCardValue(cell));
+}
+
+/** A table cell that is an ATT&CK id or a short name (the first cells of a copied procedure table). */
+function isCardValue(cell: Element): boolean {
+  const words = comparable(hastToString(cell)).split(' ');
+  return words.length <= 4;
+}
+
+/** The body rows of a table (its `<tbody>`, or the table itself when it has none). */
+function tableRows(table: Element): Element[] {
+  const bodies = table.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'tbody');
+  return bodies.length > 0 ? bodies : [table];
 }
 
 function isHeading(element: Element): boolean {

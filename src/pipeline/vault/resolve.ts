@@ -42,6 +42,12 @@ export class AttackLookup {
     return object.status === 'deprecated' ? { object, warning: `${upper} is deprecated` } : { object };
   }
 
+  /** The object of an attack.mitre.org page (`https://attack.mitre.org/techniques/T1059/001/`), as notes copied from ATT&CK link it. */
+  findByUrl(url: string): AttackMatch | undefined {
+    const page = /^https?:\/\/attack\.mitre\.org\/[a-z]+\/([A-Za-z]+\d+)(?:\/(\d{3}))?\/?(?:[#?].*)?$/i.exec(url.trim());
+    return page ? this.find(page[2] ? `${page[1]}.${page[2]}` : page[1]!) : undefined;
+  }
+
   /** The id a link names: its target, or else the start of its alias text. */
   findInLink(target: string, alias: string | undefined): AttackMatch | undefined {
     const leading = alias && LEADING_ATTACK_ID.exec(alias)?.[1];
