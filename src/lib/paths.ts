@@ -55,6 +55,8 @@ export const paths = {
   note: (segments: string[]) => folder(SECTIONS.notes, ...segments.map((segment) => slugOf(segment))),
   permalink: (segments: string[]) => folder(...segments.map((segment) => slugOf(segment))),
   tags: () => folder(SECTIONS.tags),
+  /** The data file of a long list's page (`/procedures/index.json`): every row, for the browser to page through. */
+  listData: (page: SitePath) => `${page}index.json` as SitePath,
   /** The folder vault files are published in. */
   files: () => folder(SECTIONS.files),
   /** `Network/DNS` → `/tags/network/dns/`; never `/tags/` itself, whatever the tag. */

@@ -123,9 +123,9 @@ export async function generateVault(folder: string, noteCount: number): Promise<
       case 'tags':
         return `${header('tag', `name: ${JSON.stringify(name)}\nusage_count: ${Math.floor(next() * 40)}\n`)}${sentence()}.\n`;
       case 'attack-chains':
-        return `${header('attack-chain', `name: chain\ndescription: "Step 1: ${pick(WORDS)}"\nstep_count: 2\nprocedures: ['${link('procedures')}', '${link('procedures')}']\ntechniques: ['[[${technique.id}]]']\ntactics: ['[[${tactic.id}]]']\n`)}1. ${link('procedures')}\n2. ${link('procedures')}\n`;
+        return `${header('attack-chain', `name: ${JSON.stringify(name)}\ndescription: "Step 1: ${pick(WORDS)}"\nstep_count: 2\nprocedures: ['${link('procedures')}', '${link('procedures')}']\ntechniques: ['[[${technique.id}]]']\ntactics: ['[[${tactic.id}]]']\n`)}1. ${link('procedures')}\n2. ${link('procedures')}\n`;
       default:
-        return `${header(folder.replace(/s$/, ''), `name: ${folder}\n${tags()}`)}${sentence()}, see ${link('procedures')} and ==${pick(WORDS)}==.\n`;
+        return `${header(folder.replace(/s$/, ''), `name: ${JSON.stringify(name)}\n${tags()}`)}${sentence()}, see ${link('procedures')} and ==${pick(WORDS)}==.\n`;
     }
   }
 }

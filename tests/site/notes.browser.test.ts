@@ -41,11 +41,14 @@ describe('notes woven into ATT&CK pages', () => {
     expect(await visibleRows()).toBe(1);
     expect(await page.locator('tbody tr:visible a').first().textContent()).toBe('Lookalike Domain Watch');
     await page.goto(`${site.url}procedures/?tactic=ta0043`);
+    await expect.poll(() => page.locator('[data-filter-status]').textContent()).toBe('3 of 4 procedures');
     expect(await visibleRows()).toBe(3);
-    expect(await page.locator('#filter-status').textContent()).toBe('3 of 4 procedures');
     await page.selectOption('#tactic-filter', '');
     expect(new URL(page.url()).search).toBe('');
     expect(await visibleRows()).toBe(4);
+    await page.fill('[data-text-filter]', 'zone');
+    expect(await page.locator('tbody tr a').first().textContent()).toBe('Zone Transfer Check');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('zone');
   });
 
   it('copies a command with its button', async () => {
