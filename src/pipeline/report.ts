@@ -64,6 +64,12 @@ export class ImportReport {
     ];
   }
 
+  /** Adds what another report noticed (a note's own, kept by a cache) to this one. */
+  absorb(other: ImportReport): void {
+    this.warnings.push(...other.warnings);
+    this.brokenLinks.push(...other.brokenLinks);
+  }
+
   error(location: Location, message: string): void {
     this.errors.push({ ...location, message });
   }

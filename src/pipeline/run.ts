@@ -2,10 +2,16 @@
  * The import pipeline. The bundles are grouped by release; each release goes load → merge → link →
  * normalize on its own (an object is merged by STIX id within one release only), then the vault is
  * read and linked against the latest release, and everything is emitted.
+ *
+ * With the cache of an earlier import (`npm run dev` keeps one), bundles whose bytes have not
+ * changed are not imported again, and the vault does again only what changed (vault/import.ts);
+ * then only the vault's collections are written.
  */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { AttackObject } from '../model/attack.ts';
 import { compareReleases, type Collections, type ReleaseCollections } from '../model/collections.ts';
-import { emitCollections } from './emit/collections.ts';
+import { emitCollections, emitVaultCollections } from './emit/collections.ts';
 import { createMarkdownRenderer } from './render/markdown.ts';
 import { ImportError, ImportReport } from './report.ts';
 import { loadBundle, type Bundle } from './sources/bundles.ts';
@@ -13,7 +19,8 @@ import { checkCitations } from './stages/citations.ts';
 import { attackIdsByStixId, buildIndex } from './stages/link.ts';
 import { mergeBundles } from './stages/merge.ts';
 import { normalize } from './stages/normalize.ts';
-import { importVault, type VaultImport } from './vault/import.ts';
+import { createVaultCache, importVault, type VaultCache, type VaultImport } from './vault/import.ts';
+import { isUrl } from './sources/bundles.ts';
 import { attackTexts } from './vault/attack-texts.ts';
 
 export interface ImportOptions {
@@ -26,6 +33,24 @@ export interface ImportOptions {
   strict?: boolean;
   /** Where to write (`<generatedDir>/collections/`); nothing is written when absent. */
   generatedDir?: string;
+  /** What an earlier import left (createImportCache): only what changed since is done again. */
+  cache?: ImportCache;
+  /** Told how far the import is (src/cli/progress.ts). */
+  progress?: ImportProgress;
+}
+
+export interface ImportProgress {
+  stage(name: string): void;
+  count(what: string, done: number, total: number): void;
+}
+
+export interface ImportCache {
+  releases?: { key: string; releases: ReleaseImport[]; problems: ImportReport };
+  vault: VaultCache;
+}
+
+export function createImportCache(): ImportCache {
+  return { vault: createVaultCache() };
 }
 
 /** One loaded release: its number and collections. */
@@ -40,29 +65,60 @@ export interface ImportResult {
   /** What the live site shows: the latest release with the vault. */
   collections: Collections;
   report: ImportReport;
+  /** How many notes were rendered (the others came from the cache), and whether ATT&CK was imported again. */
+  redone: { notes: number; releases: boolean };
 }
 
 export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const report = new ImportReport();
+  const cache = options.cache ?? createImportCache();
+  const key = await bundlesKey(options);
+  const reuse = cache.releases?.key === key;
+  if (!reuse) cache.releases = { key, ...(await importReleases(options)) };
+  const { releases, problems } = cache.releases!;
+  report.absorb(problems);
+  const latest = releases.at(-1)!;
+  const vault = options.vault ? await readVault(options, key, latest, releases, report) : undefined;
+  const collections: Collections = { ...latest.collections, notes: vault?.notes ?? [], vaultfiles: vault?.vaultfiles ?? [] };
+  if (options.strict && report.recoverableProblems().length > 0) throw new ImportError(report.recoverableProblems());
+  if (options.generatedDir) {
+    options.progress?.stage('writing the collections');
+    const emit = reuse ? emitVaultCollections : emitCollections;
+    await emit(releases, collections, vault?.assets ?? [], report, options.generatedDir);
+  }
+  return { releases, collections, report, redone: { notes: vault?.rendered ?? 0, releases: !reuse } };
+}
+
+/** Every release of the bundles, oldest first, with what their import noticed. */
+async function importReleases(options: ImportOptions): Promise<{ releases: ReleaseImport[]; problems: ImportReport }> {
+  const problems = new ImportReport();
   const bundles: Bundle[] = [];
-  for (const source of options.bundles) bundles.push(await loadBundle(source, { release: options.release }, report));
-  const groups = byRelease(bundles, report);
+  for (const source of options.bundles) {
+    options.progress?.stage(`loading ${source}`);
+    bundles.push(await loadBundle(source, { release: options.release }, problems));
+  }
+  const groups = byRelease(bundles, problems);
   const attackIds = attackIdsByStixId(bundles);
   bundles.length = 0;
   // Each release's raw bundles are let go once imported, and older releases keep only their
   // collections (the vault links against the latest alone), so memory holds one release's work.
   const releases: ReleaseImport[] = [];
-  let latest: ReleaseImport | undefined;
   for (let group = groups.shift(); group; group = groups.shift()) {
-    latest = importRelease(...group, attackIds, report);
-    releases.push(latest);
+    options.progress?.stage(`importing ATT&CK ${group[0]}`);
+    releases.push(importRelease(...group, attackIds, problems));
   }
-  if (!latest) throw new ImportError([{ message: 'no bundle to import' }]);
-  const vault = options.vault ? await readVault(options.vault, options.exclude ?? [], latest, releases, report) : undefined;
-  const collections: Collections = { ...latest.collections, notes: vault?.notes ?? [], vaultfiles: vault?.vaultfiles ?? [] };
-  if (options.strict && report.recoverableProblems().length > 0) throw new ImportError(report.recoverableProblems());
-  if (options.generatedDir) await emitCollections(releases, collections, vault?.assets ?? [], report, options.generatedDir);
-  return { releases, collections, report };
+  if (releases.length === 0) throw new ImportError([{ message: 'no bundle to import' }]);
+  return { releases, problems };
+}
+
+/** What names the ATT&CK input: the bytes of each bundle file (a URL by itself), and the release asked for. */
+async function bundlesKey(options: ImportOptions): Promise<string> {
+  const hash = createHash('sha1').update(options.release ?? '');
+  for (const source of options.bundles) {
+    hash.update(`\0${source}\0`);
+    if (!isUrl(source)) hash.update(await readFile(source).catch(() => Buffer.from('unreadable')));
+  }
+  return hash.digest('hex');
 }
 
 /** The bundles of each release, oldest release first; two bundles of one domain in one release are an error. */
@@ -101,8 +157,9 @@ function importRelease(release: string, bundles: Bundle[], attackIds: ReadonlyMa
 }
 
 /** The vault, linked against the latest release; what notes copy from ATT&CK is looked up in every release. */
-async function readVault(root: string, exclude: string[], latest: ReleaseImport, releases: ReleaseImport[], report: ImportReport): Promise<VaultImport> {
+async function readVault(options: ImportOptions, key: string, latest: ReleaseImport, releases: ReleaseImport[], report: ImportReport): Promise<VaultImport> {
   const { relationships, releases: bundles, ...objectLists } = latest.collections;
   const objects = Object.values(objectLists).flat() as AttackObject[];
-  return importVault(root, { objects, texts: attackTexts(releases.map((release) => release.collections)) }, report, exclude);
+  const attack = { objects, texts: attackTexts(releases.map((release) => release.collections)), key };
+  return importVault(options.vault!, attack, report, { exclude: options.exclude, cache: options.cache?.vault, progress: options.progress });
 }

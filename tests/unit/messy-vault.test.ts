@@ -8,7 +8,7 @@
  * `#suffix`, of the note's own headings, of audio, video and PDF, and Dataview and Bases blocks.
  * It is imported once, against ATT&CK for ICS 18.1 (its notes name ICS objects).
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../../src/tools/static-server.ts';
@@ -18,7 +18,8 @@ import { AttackGraph } from '../../src/lib/graph.ts';
 import { objectPage } from '../../src/sections/object-page.ts';
 import type { ObjectPageKind } from '../../src/model/kinds.ts';
 import type { ObjectOf } from '../../src/model/attack.ts';
-import { runImport, type ImportResult } from '../../src/pipeline/run.ts';
+import { createImportCache, runImport, type ImportResult } from '../../src/pipeline/run.ts';
+import { consoleProgress } from '../../src/cli/progress.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { headingId, MAX_SLUG_BYTES, slugOf } from '../../src/lib/slugs.ts';
 import { renderRichText } from '../../src/lib/rich-text.ts';
@@ -348,5 +349,63 @@ describe('notes about an ATT&CK object add, not repeat', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the live authoring loop', () => {
+  it('imports again only what changed: an edited, added, renamed or deleted note, and what depends on it', async () => {
+    const dir = await tempDir();
+    try {
+      const vault = join(dir, 'vault');
+      await cp(VAULT, vault, { recursive: true });
+      const cache = createImportCache();
+      const again = () => runImport({ bundles: ['tests/fixtures/ics-attack-18.1.stix21.json.br'], vault, exclude: EXCLUDE, cache, generatedDir: join(dir, 'generated') });
+      const first = await again();
+      expect(first.redone).toEqual({ notes: first.collections.notes.length, releases: true });
+      const unchanged = await again();
+      expect(unchanged.redone).toEqual({ notes: 0, releases: false });
+      expect(unchanged.collections.notes).toEqual(first.collections.notes);
+      expect(unchanged.report.warnings).toEqual(first.report.warnings);
+
+      await appendFile(join(vault, 'context/Headings.md'), '\n\n## Details\n\nA third, added while serving.\n');
+      const edited = await again();
+      // Headings, and Embeds, which links to its headings.
+      expect(edited.redone.notes).toBe(2);
+      expect(edited.collections.notes.find((each) => each.id === 'context/Headings')?.html.join('')).toContain('A third, added while serving.');
+
+      await writeFile(join(vault, 'context/Fresh.md'), 'Links [[Later]].\n');
+      const added = await again();
+      expect(added.redone.notes).toBe(1);
+      expect(added.report.brokenLinks.map((link) => link.target)).toContain('Later');
+      await writeFile(join(vault, 'context/Later.md'), 'Here now.\n');
+      const resolved = await again();
+      expect(resolved.redone.notes).toBe(2);
+      expect(resolved.report.brokenLinks.map((link) => link.target)).not.toContain('Later');
+
+      await rename(join(vault, 'context/Later.md'), join(vault, 'context/Renamed.md'));
+      const renamed = await again();
+      expect(renamed.collections.notes.map((each) => each.id)).toEqual(expect.arrayContaining(['context/Renamed']));
+      expect(renamed.report.brokenLinks.map((link) => link.target)).toContain('Later');
+      await rm(join(vault, 'context/Renamed.md'));
+      const deleted = await again();
+      expect(deleted.collections.notes.map((each) => each.id)).not.toContain('context/Renamed');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('tells the stages of a long import, and on a terminal how many files are read', () => {
+    const written: string[] = [];
+    const stream = (isTTY: boolean) => ({ isTTY, write: (text: string) => written.push(text) }) as unknown as NodeJS.WriteStream;
+    const log = consoleProgress(stream(false));
+    log.stage('reading the vault');
+    log.count('files read', 5000, 13500);
+    log.count('files read', 13500, 13500);
+    expect(written).toEqual(['reading the vault\n']);
+    written.length = 0;
+    const terminal = consoleProgress(stream(true));
+    terminal.stage('reading the vault');
+    terminal.count('files read', 10, 13500);
+    expect(written).toEqual(['reading the vault\n']);
   });
 });

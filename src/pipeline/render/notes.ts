@@ -21,7 +21,7 @@ import { tokenizeSiteUrls, TokenTable, withoutMarkCharacters, withoutMarkers } f
 import { parseBounded } from './bounded-parse.ts';
 import { rehypeSafeUrls } from './safe-urls.ts';
 import { CITATION, shorten } from './markdown.ts';
-import type { ImportReport } from '../report.ts';
+import { ImportReport } from '../report.ts';
 import type { ParsedNote } from '../vault/frontmatter.ts';
 import type { AttackLookup, VaultIndex } from '../vault/resolve.ts';
 import { fileKind, type VaultAsset } from '../sources/vault.ts';
@@ -62,6 +62,17 @@ export interface VaultLinks {
   tagPath(tag: string): SitePath;
 }
 
+/**
+ * A lookup a note's rendering made: a link target and the note or file it found, a page path, or
+ * the text of a note it embeds or links into. Replayed against a later import, they tell whether
+ * the rendering still holds (src/pipeline/vault/render-cache.ts).
+ */
+export type Dependency =
+  | { kind: 'note'; target: string; id?: string }
+  | { kind: 'asset'; target: string; folder: string; file?: string }
+  | { kind: 'path'; id: string; path?: SitePath }
+  | { kind: 'text'; id: string; hash: string };
+
 export interface RenderedNote {
   tree: HastRoot;
   /** The tokens of the tree's site links, for rich texts cut from it. */
@@ -72,6 +83,7 @@ export interface RenderedNote {
   linksToNotes: string[];
   linksToAttack: AttackObject[];
   assets: VaultAsset[];
+  dependencies: Dependency[];
 }
 
 /** What rendering one note collects, passed to the plugins through the file's data. */
@@ -120,7 +132,7 @@ export const notesSchema: Schema = {
   },
 };
 
-export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaultRoot: string) {
+export function createNoteRenderer(links: VaultLinks, vaultRoot: string) {
   const parser = obsidianParser;
   const transformer = unified()
     .use(remarkCallout)
@@ -147,11 +159,43 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     })
     .freeze();
 
-  const parsedTrees = new Map<string, Root>();
+  const parsedTrees = new Map<string, { tree: Root; problems: { line: number; message: string }[] }>();
+  /** Where the note being rendered reports its problems. */
+  let report = new ImportReport();
   const placesOf = new Map<string, Places>();
+  /** What the note being rendered looked up: the render holds while each lookup gives the same. */
+  let dependencies = new Map<string, Dependency>();
+  let rendering: ParsedNote | undefined;
+
+  const depend = (dependency: Dependency) => dependencies.set(JSON.stringify(dependency), dependency);
+  function findNote(target: string): ParsedNote | undefined {
+    const found = links.index.findNote(target);
+    depend({ kind: 'note', target, id: found?.id });
+    return found;
+  }
+  function findAsset(target: string, folder: string): VaultAsset | undefined {
+    const found = links.index.findAsset(target, folder);
+    depend({ kind: 'asset', target, folder, file: found?.file });
+    return found;
+  }
+  function notePath(note: ParsedNote): SitePath | undefined {
+    const path = links.notePath(note);
+    depend({ kind: 'path', id: note.id, path });
+    return path;
+  }
+  function assetPath(asset: VaultAsset): SitePath {
+    const path = links.assetPath(asset);
+    depend({ kind: 'path', id: `file:${asset.file}`, path });
+    return path;
+  }
+  /** Another note's text shapes this one (embeds, anchors). */
+  function readsText(note: ParsedNote): void {
+    if (note !== rendering) depend({ kind: 'text', id: note.id, hash: note.hash });
+  }
 
   /** The places a link can point at in a note: its headings and its blocks. */
   function places(note: ParsedNote): Places {
+    readsText(note);
     let found = placesOf.get(note.id);
     if (!found) {
       const slugger = new HeadingSlugger();
@@ -191,17 +235,23 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
 
   /** A note's markdown tree before any transform: what embeds copy. */
   function parsed(note: ParsedNote): Root {
-    let tree = parsedTrees.get(note.id);
-    if (!tree) {
+    readsText(note);
+    let parsedNote = parsedTrees.get(note.id);
+    if (!parsedNote) {
       const bounded = parseBounded(withoutMarkCharacters(stripComments(note.body)), (text) => parser.parse(text), { maxChars: MAX_MARKDOWN_NOTE_CHARS });
-      for (const problem of bounded.problems) report.warn(atBodyLine(note, problem.line), problem.message);
-      tree = parser.runSync(bounded.tree) as Root;
-      parsedTrees.set(note.id, tree);
+      parsedNote = { tree: parser.runSync(bounded.tree) as Root, problems: bounded.problems };
+      parsedTrees.set(note.id, parsedNote);
     }
-    return tree;
+    return parsedNote.tree;
   }
 
-  function render(note: ParsedNote): RenderedNote {
+  /** Renders a note, its problems reported to `noteReport` (the note's own report, which a cache can keep). */
+  function render(note: ParsedNote, noteReport: ImportReport): RenderedNote {
+    rendering = note;
+    dependencies = new Map();
+    report = noteReport;
+    parsed(note);
+    for (const problem of parsedTrees.get(note.id)!.problems) report.warn(atBodyLine(note, problem.line), problem.message);
     const titleHeading = places(note).titleHeading;
     const tokens = new TokenTable();
     const run: NoteRun = { note, inlineTags: new Set(), linksToNotes: new Set(), linksToAttack: new Set(), assets: new Set(), embeds: 0, titleHeading, tokens };
@@ -218,6 +268,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
       linksToNotes: [...run.linksToNotes],
       linksToAttack: [...run.linksToAttack],
       assets: [...run.assets],
+      dependencies: [...dependencies.values()],
     };
   }
 
@@ -232,7 +283,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
       const embed = content.length === 1 ? content[0] : undefined;
       if (embed?.type !== 'embed' || !parent || index === undefined) return undefined;
       const { target, anchor } = linkOf(embed);
-      const note = target ? links.index.findNote(target) : anchor ? host : undefined;
+      const note = target ? findNote(target) : anchor ? host : undefined;
       if (!note) return undefined;
       const place = anchor === undefined ? note.id : `${note.id}#${anchor}`;
       const circular = chain.some((link) => link === place || (anchor === undefined && link.split('#')[0] === note.id));
@@ -253,7 +304,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     const copy = structuredClone(parsed(note));
     copy.children = section(copy.children, anchor);
     expandEmbeds(copy, note, run, chain);
-    const path = links.notePath(note);
+    const path = notePath(note);
     const id = anchor === undefined ? undefined : placeId(note, anchor);
     const source: Link = { type: 'link', url: path ? path + (id ? `#${id}` : '') : '', children: [{ type: 'text', value: note.title }] };
     return {
@@ -274,7 +325,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     const walk = (parent: Parent, from: ParsedNote, reported: boolean) => {
       parent.children = parent.children.flatMap((child) => {
         const embeddedFrom = child.data?.embeddedFrom;
-        const source = embeddedFrom ? (links.index.findNote(embeddedFrom) ?? from) : from;
+        const source = embeddedFrom ? (findNote(embeddedFrom) ?? from) : from;
         const replacement = resolveNode(child as Nodes, from, reported, run);
         if (replacement) return replacement as RootContent | RootContent[];
         if ('children' in child) walk(child, source, reported && !embeddedFrom);
@@ -319,12 +370,12 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
       return linkNode(attack.object.path, label, `${attack.object.attackId} ${attack.object.name}`);
     }
     if (!target) return linkNode(checkedAnchor(from, anchor, from, node, reported) || '#', label);
-    const note = links.index.findNote(target);
+    const note = findNote(target);
     // A file is found by its name with or without a `#suffix` (`icon.svg#icon`), linked or embedded.
-    const asset = note ? undefined : links.index.findAsset(target, folderOf(from));
+    const asset = note ? undefined : findAsset(target, folderOf(from));
     if (asset) return node.type === 'embed' ? fileNode(asset, alias, run) : fileLink(asset, alias ?? target, run);
     if (!note) return broken(node.value, label, node.type === 'embed' ? 'no such note or file' : 'no such note');
-    const path = links.notePath(note);
+    const path = notePath(note);
     if (!path) return { type: 'text', value: label, data: { hName: 'span', hProperties: { className: ['unpublished-link'] } } } as Text;
     run.linksToNotes.add(note.id);
     return linkNode(path + checkedAnchor(note, anchor, from, node, reported), label);
@@ -335,7 +386,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
       // Pages load nothing from other sites: an outside image becomes a link to it.
       return { type: 'link', url: node.url, children: [{ type: 'text', value: `${node.alt || 'image'} (external image)` }] };
     }
-    const asset = links.index.findAsset(splitTarget(node.url).target, folderOf(from));
+    const asset = findAsset(splitTarget(node.url).target, folderOf(from));
     return asset ? fileNode(asset, node.alt || undefined, run) : broken(node.url, `image: ${node.alt || node.url}`, 'no such image');
   }
 
@@ -348,17 +399,17 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     }
     if (/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(node.url)) return undefined;
     const { target, anchor } = splitTarget(safeDecode(node.url));
-    const note = links.index.findNote(target);
-    const path = note && links.notePath(note);
+    const note = findNote(target);
+    const path = note && notePath(note);
     if (note && path) {
       run.linksToNotes.add(note.id);
       node.url = path + checkedAnchor(note, anchor, from, node, true);
       return node;
     }
-    const asset = links.index.findAsset(target, folderOf(from));
+    const asset = findAsset(target, folderOf(from));
     if (asset) {
       run.assets.add(asset);
-      node.url = links.assetPath(asset);
+      node.url = assetPath(asset);
       return node;
     }
     return /\.md$/i.test(target) ? broken(node.url, mdastToString(node), 'no such note') : undefined;
@@ -375,7 +426,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     const name = asset.file.split('/').at(-1)!;
     if (kind === 'image') {
       run.assets.add(asset);
-      return { type: 'image', url: links.assetPath(asset), alt: (size ? undefined : alias) ?? name, data: dimensions ? { hProperties: dimensions } : undefined };
+      return { type: 'image', url: assetPath(asset), alt: (size ? undefined : alias) ?? name, data: dimensions ? { hProperties: dimensions } : undefined };
     }
     if (kind === 'audio' || kind === 'video') {
       run.assets.add(asset);
@@ -384,8 +435,8 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
         value: name,
         data: {
           hName: kind,
-          hProperties: { src: links.assetPath(asset), controls: true, preload: 'metadata', ...(kind === 'video' ? dimensions : {}) },
-          hChildren: [{ type: 'element', tagName: 'a', properties: { href: links.assetPath(asset) }, children: [{ type: 'text', value: name }] }],
+          hProperties: { src: assetPath(asset), controls: true, preload: 'metadata', ...(kind === 'video' ? dimensions : {}) },
+          hChildren: [{ type: 'element', tagName: 'a', properties: { href: assetPath(asset) }, children: [{ type: 'text', value: name }] }],
         },
       } as Text;
     }
@@ -397,7 +448,7 @@ export function createNoteRenderer(links: VaultLinks, report: ImportReport, vaul
     const kind = fileKind(asset.file);
     return {
       type: 'link',
-      url: links.assetPath(asset),
+      url: assetPath(asset),
       data: { hProperties: { className: ['file-link'] } },
       children: [{ type: 'text', value: kind === 'pdf' ? `${label} (PDF)` : label }],
     };

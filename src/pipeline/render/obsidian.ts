@@ -41,13 +41,21 @@ export function linkOf(node: WikiLink | Embed): ObsidianLink {
   return { target, anchor, alias, embed: node.type === 'embed' };
 }
 
+/** Frontmatter values repeat across a vault (tags, tools): each is parsed once. */
+const linksOfText = new Map<string, ObsidianLink[]>();
+
 /** The wikilinks and embeds of a text (a frontmatter value, a tag), read as in a note's body. */
 export function wikiLinksIn(text: string): ObsidianLink[] {
   if (!text.includes('[[')) return [];
-  const links: ObsidianLink[] = [];
-  visit(obsidianParser.parse(text), (node) => {
-    if (node.type === 'wikiLink' || node.type === 'embed') links.push(linkOf(node));
-  });
+  let links = linksOfText.get(text);
+  if (!links) {
+    const found: ObsidianLink[] = [];
+    visit(obsidianParser.parse(text), (node) => {
+      if (node.type === 'wikiLink' || node.type === 'embed') found.push(linkOf(node));
+    });
+    links = found;
+    linksOfText.set(text, links);
+  }
   return links;
 }
 

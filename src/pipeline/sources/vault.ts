@@ -6,7 +6,7 @@
  * limit, files whose bytes are not the format their name says.
  */
 import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
-import { constants } from 'node:fs';
+import { constants, type Stats } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { ImportError, type ImportReport } from '../report.ts';
 import { hiddenFiles, type HiddenTest } from './vault-filters.ts';
@@ -83,22 +83,60 @@ export interface VaultContents {
   hidden: number;
 }
 
+/** Notes read by an earlier import, by path: a note whose size and time have not changed is not read again. */
+export type ReadCache = Map<string, { mtimeMs: number; size: number; text: string }>;
+
+export interface ReadOptions {
+  /** Globs of vault paths to leave out, besides what Obsidian hides (vault-filters.ts). */
+  exclude?: string[];
+  cache?: ReadCache;
+  /** Told, as files are read, how many of how many. */
+  onProgress?(done: number, total: number): void;
+}
+
+interface Found {
+  file: string;
+  absolute: string;
+  info: Stats;
+  isNote: boolean;
+}
+
 /**
- * Reads the vault at `root`, without what it hides (see vault-filters.ts, and the `exclude` globs);
- * a root that is missing or not a folder is a fatal error.
+ * Reads the vault at `root`, without what it hides; a root that is missing or not a folder is a
+ * fatal error. Files are found first, then read, so that progress can be told.
  */
-export async function readVault(root: string, report: ImportReport, exclude: string[] = []): Promise<VaultContents> {
+export async function readVault(root: string, report: ImportReport, { exclude = [], cache, onProgress }: ReadOptions = {}): Promise<VaultContents> {
   const info = await stat(root).catch((error: NodeJS.ErrnoException) => {
     throw ImportError.at({ source: root }, `cannot read the notes vault (${error.code ?? error.message})`);
   });
   if (!info.isDirectory()) throw ImportError.at({ source: root }, 'the notes vault is not a folder');
   const realRoot = await realpath(root);
   const contents: VaultContents = { root, notes: [], assets: [], hidden: 0 };
-  await walk(root, realRoot, contents, await hiddenFiles(root, exclude, report), report);
+  const found: Found[] = [];
+  await walk(root, realRoot, contents, found, await hiddenFiles(root, exclude, report), report);
+  for (const [index, { file, absolute, info, isNote }] of found.entries()) {
+    if (isNote) {
+      const note = await readNoteOnce(absolute, file, info, report, cache);
+      if (note) contents.notes.push(note);
+    } else if (info.size > FILE_SIZE_LIMIT) {
+      report.warn({ source: absolute }, `larger than ${FILE_SIZE_LIMIT / 1024 / 1024} MiB; left out`);
+    } else if (await isWhatItsNameSays(absolute, report)) {
+      contents.assets.push({ file, absolute });
+    }
+    onProgress?.(index + 1, found.length);
+  }
   return contents;
 }
 
-async function walk(folder: string, realRoot: string, contents: VaultContents, isHidden: HiddenTest, report: ImportReport): Promise<void> {
+async function readNoteOnce(absolute: string, file: string, info: Stats, report: ImportReport, cache: ReadCache | undefined): Promise<VaultNoteSource | undefined> {
+  const known = cache?.get(absolute);
+  if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return { file, text: known.text };
+  const note = await readNote(absolute, file, info.size, report);
+  if (note) cache?.set(absolute, { mtimeMs: info.mtimeMs, size: info.size, text: note.text });
+  return note;
+}
+
+async function walk(folder: string, realRoot: string, contents: VaultContents, found: Found[], isHidden: HiddenTest, report: ImportReport): Promise<void> {
   let entries;
   try {
     entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -117,22 +155,14 @@ async function walk(folder: string, realRoot: string, contents: VaultContents, i
     if (entry.isSymbolicLink() && !(await usableSymlink(absolute, realRoot, report))) continue;
     const info = await stat(absolute).catch(() => undefined);
     if (info?.isDirectory()) {
-      await walk(absolute, realRoot, contents, isHidden, report);
+      await walk(absolute, realRoot, contents, found, isHidden, report);
       continue;
     }
     const isNote = entry.name.toLowerCase().endsWith('.md');
     const isFile = FILE_EXTENSIONS.has(extname(entry.name).toLowerCase());
     if (!isNote && !isFile) continue;
-    if (!info?.isFile()) {
-      report.warn({ source: absolute }, info ? 'not a plain file (a pipe, device or socket); left out' : 'cannot read the file; left out');
-    } else if (isNote) {
-      const note = await readNote(absolute, file, info.size, report);
-      if (note) contents.notes.push(note);
-    } else if (info.size > FILE_SIZE_LIMIT) {
-      report.warn({ source: absolute }, `larger than ${FILE_SIZE_LIMIT / 1024 / 1024} MiB; left out`);
-    } else if (await isWhatItsNameSays(absolute, report)) {
-      contents.assets.push({ file, absolute });
-    }
+    if (info?.isFile()) found.push({ file, absolute, info, isNote });
+    else report.warn({ source: absolute }, info ? 'not a plain file (a pipe, device or socket); left out' : 'cannot read the file; left out');
   }
 }
 

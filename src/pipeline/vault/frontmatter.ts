@@ -8,6 +8,7 @@
  * frontmatter shown as text at its top and a warning naming the line.
  */
 import matter from 'gray-matter';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { parseYaml, YamlError } from '../sources/yaml.ts';
 import type { ImportReport } from '../report.ts';
@@ -43,6 +44,8 @@ export interface ParsedNote {
   name: string;
   /** The file as written, for line numbers. */
   text: string;
+  /** A digest of the text: what caches of the note's rendering are keyed by. */
+  hash: string;
   data: Frontmatter;
   body: string;
   /** Line of the file on which the body starts (1-based). */
@@ -68,6 +71,7 @@ export function parseNote(source: VaultNoteSource, vaultRoot: string, report: Im
     id,
     name,
     text: source.text,
+    hash: createHash('sha1').update(source.text).digest('hex'),
     data,
     body,
     bodyLine,

@@ -133,7 +133,27 @@ export function idList(value: string): string[] {
   return parts.length > 1 && parts.every((part) => parseAttackId(part)) ? parts : [value.trim()];
 }
 
-export function buildNote(note: ParsedNote, rendered: RenderedNote, tags: string[], context: NoteContext): Note {
+/** What rendering a note's body gave, as buildNote needs it: kept by the render cache (import.ts) between imports. */
+export interface NoteRendering {
+  html: RichText;
+  excerpt: string;
+  inlineTags: string[];
+  linksToNotes: string[];
+  /** STIX ids. */
+  linksToAttack: string[];
+  /** Vault paths of the files it shows. */
+  files: string[];
+  /** What the note adds to the pages of the ATT&CK objects it is about. */
+  teamHtml: RichText;
+}
+
+/** What a rendered note adds to the ATT&CK pages of the objects it is about (none: nothing). */
+export function teamHtmlOf(note: ParsedNote, rendered: RenderedNote, context: Pick<NoteContext, 'attack' | 'attackTexts'>): RichText {
+  const about = list(note.data.mitre_id).flatMap(idList).flatMap((id) => context.attack.find(id)?.object ?? []);
+  return about.length > 0 ? teamContent(rendered, about.flatMap((object) => [object.attackId, object.name, ...context.attackTexts(object.id)])) : [];
+}
+
+export function buildNote(note: ParsedNote, rendered: NoteRendering, tags: string[], context: NoteContext): Note {
   const resolve = resolverFor(note, context);
   const about = attackIds(note, list(note.data.mitre_id).flatMap(idList), context);
   const procedure = isProcedure(note) ? procedureOf(note, resolve) : undefined;
@@ -159,10 +179,10 @@ export function buildNote(note: ParsedNote, rendered: RenderedNote, tags: string
     html: rendered.html,
     excerpt: rendered.excerpt,
     about: about.map((object) => object.id),
-    teamHtml: about.length > 0 ? teamContent(rendered, about.flatMap((object) => [object.attackId, object.name, ...context.attackTexts(object.id)])) : [],
+    teamHtml: rendered.teamHtml,
     mapped: procedure ? [...procedure.tactics, ...procedure.techniques, ...procedure.subtechniques] : [],
     linksToNotes: unique([...rendered.linksToNotes, ...frontmatterLinks.flatMap((ref) => (ref.note ? [ref.note.id] : []))]),
-    linksToAttack: unique([...rendered.linksToAttack, ...frontmatterLinks.flatMap((ref) => (ref.attack ? [ref.attack] : []))].map((object) => object.id)),
+    linksToAttack: unique([...rendered.linksToAttack, ...frontmatterLinks.flatMap((ref) => (ref.attack ? [ref.attack.id] : []))]),
   };
   return procedure ? { ...fields, kind: 'procedure', procedure } : { ...fields, kind: 'note' };
 }
