@@ -30,6 +30,7 @@ const SECTIONS = {
   tags: 'tags',
   files: 'files',
   search: 'search',
+  health: 'vault-health',
 } as const;
 
 export const paths = {
@@ -55,6 +56,8 @@ export const paths = {
   note: (segments: string[]) => folder(SECTIONS.notes, ...segments.map((segment) => slugOf(segment))),
   permalink: (segments: string[]) => folder(...segments.map((segment) => slugOf(segment))),
   tags: () => folder(SECTIONS.tags),
+  /** The vault's health page, or one of its lists (`/vault-health/broken-links/`, for its data file). */
+  vaultHealth: (list?: string) => folder(SECTIONS.health, ...(list ? [list] : [])),
   /** The data file of a long list's page (`/procedures/index.json`): every row, for the browser to page through. */
   listData: (page: SitePath) => `${page}index.json` as SitePath,
   /** The folder vault files are published in. */

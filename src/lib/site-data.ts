@@ -8,7 +8,7 @@
 import { stat } from 'node:fs/promises';
 import { generatedDir } from 'virtual:kb/config';
 import type { Manifest } from '../model/collections.ts';
-import type { VaultFile } from '../model/notes.ts';
+import type { VaultFile, VaultHealth } from '../model/notes.ts';
 import { generatedReader } from './generated.ts';
 import { AttackGraph } from './graph.ts';
 import { Vault } from './vault.ts';
@@ -62,6 +62,11 @@ async function devGraph(release: string): Promise<AttackGraph> {
 /** The team's notes, indexed for backlinks, tags and the ATT&CK pages they belong on. */
 export async function loadVault(): Promise<Vault> {
   return (await (await siteData()).vault).vault;
+}
+
+/** The vault's health, as the import found it (none without a vault). */
+export async function loadVaultHealth(): Promise<VaultHealth | undefined> {
+  return generated.vaultHealth();
 }
 
 /** The vault's files that notes embed. */

@@ -20,6 +20,7 @@ import type { ObjectPageKind } from '../../src/model/kinds.ts';
 import type { ObjectOf } from '../../src/model/attack.ts';
 import { createImportCache, runImport, type ImportResult } from '../../src/pipeline/run.ts';
 import { consoleProgress } from '../../src/cli/progress.ts';
+import { vaultHealthPage } from '../../src/lib/pages/vault-health.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { headingId, MAX_SLUG_BYTES, slugOf } from '../../src/lib/slugs.ts';
 import { renderRichText } from '../../src/lib/rich-text.ts';
@@ -407,5 +408,27 @@ describe('the live authoring loop', () => {
     terminal.stage('reading the vault');
     terminal.count('files read', 10, 13500);
     expect(written).toEqual(['reading the vault\n']);
+  });
+});
+
+describe('the vault health page', () => {
+  it('lists broken links with file and line, notes nobody links to, outdated ids, and counts, in the import report too', () => {
+    const health = result.report.vault as import('../../src/model/notes.ts').VaultHealth;
+    expect(health.brokenLinks).toEqual(expect.arrayContaining([{ file: 'context/Embeds.md', line: 19, target: 'fake.pdf', reason: 'no such note or file' }]));
+    expect(health.outdatedIds).toEqual([{ file: 'procedures/Enumerate Remote Systems.md', line: 13, id: 'G0074', status: 'revoked', replacement: 'G0035' }]);
+    expect(health.orphans).toEqual(expect.arrayContaining(['context/Broken YAML', 'context/Queries']));
+    expect(health.orphans).not.toContain('procedures/Modbus Write Single Register');
+    expect(health.counts).toMatchObject({
+      notes: notes().length,
+      procedures: 3,
+      files: 6,
+      brokenLinks: health.brokenLinks.length,
+      orphans: health.orphans.length,
+      outdatedIds: 1,
+    });
+    expect(health.counts.hidden).toBeGreaterThanOrEqual(5);
+    const page = vaultHealthPage(health, new Vault(notes()), '/');
+    expect(page.tables['broken-links'].rows.map((row) => row.cells[0])).toContain('context/Embeds.md:19');
+    expect(page.tables['outdated-ids'].rows).toEqual([{ cells: ['procedures/Enumerate Remote Systems.md:13', 'G0074', 'revoked', 'G0035'] }]);
   });
 });

@@ -365,7 +365,7 @@ export function createNoteRenderer(links: VaultLinks, vaultRoot: string) {
     if (!target && !anchor) return broken('', `[[${node.value}]]`, 'empty link');
     const attack = links.attack.findInLink(target, alias);
     if (attack) {
-      if (attack.warning && reported) report.warn(lineOf(from, node), attack.warning);
+      if (attack.outdated && attack.warning && reported) report.outdatedId(lineOf(from, node), attack.outdated, attack.warning);
       run.linksToAttack.add(attack.object);
       return linkNode(attack.object.path, label, `${attack.object.attackId} ${attack.object.name}`);
     }

@@ -18,6 +18,7 @@ import { readVault, type ReadCache, type VaultAsset } from '../sources/vault.ts'
 import { createNoteRenderer, type Dependency, type VaultLinks } from '../render/notes.ts';
 import { sanitizeSvg } from '../render/svg.ts';
 import { AttackLookup, VaultIndex } from './resolve.ts';
+import { vaultHealth } from './health.ts';
 
 export interface VaultImport {
   notes: Note[];
@@ -117,8 +118,10 @@ export async function importVault(root: string, attack: AttackData, report: Impo
   });
   forgetMissing(cache, parsed);
   const assets = await publishable([...used].sort((a, b) => (a.file < b.file ? -1 : 1)), report);
+  notes.sort((a, b) => (a.id < b.id ? -1 : 1));
+  report.vault = vaultHealth(root, notes, assets.length, contents.hidden, report);
   return {
-    notes: notes.sort((a, b) => (a.id < b.id ? -1 : 1)),
+    notes,
     vaultfiles: assets.map((asset) => ({ id: asset.file, path: assetPaths.get(asset.file)! })),
     assets,
     rendered,

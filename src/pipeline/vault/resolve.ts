@@ -14,6 +14,15 @@ export interface AttackMatch {
   object: AttackObject;
   /** Why the link does not lead exactly where it says (revoked or deprecated id). */
   warning?: string;
+  /** The id as written, when ATT&CK revoked or deprecated it. */
+  outdated?: OutdatedId;
+}
+
+export interface OutdatedId {
+  id: string;
+  status: 'revoked' | 'deprecated';
+  /** The replacement's ATT&CK id, for a revoked id that has one. */
+  replacement?: string;
 }
 
 export class AttackLookup {
@@ -36,10 +45,10 @@ export class AttackLookup {
     if (object.status === 'revoked') {
       const replacement = object.revokedBy ? this.byStixId.get(object.revokedBy) : undefined;
       return replacement
-        ? { object: replacement, warning: `${upper} is revoked; linked to its replacement ${replacement.attackId}` }
-        : { object, warning: `${upper} is revoked without a replacement` };
+        ? { object: replacement, warning: `${upper} is revoked; linked to its replacement ${replacement.attackId}`, outdated: { id: upper, status: 'revoked', replacement: replacement.attackId } }
+        : { object, warning: `${upper} is revoked without a replacement`, outdated: { id: upper, status: 'revoked' } };
     }
-    return object.status === 'deprecated' ? { object, warning: `${upper} is deprecated` } : { object };
+    return object.status === 'deprecated' ? { object, warning: `${upper} is deprecated`, outdated: { id: upper, status: 'deprecated' } } : { object };
   }
 
   /** The object of an attack.mitre.org page (`https://attack.mitre.org/techniques/T1059/001/`), as notes copied from ATT&CK link it. */
