@@ -32,6 +32,15 @@ describe('notes woven into ATT&CK pages', () => {
     expect(await page.locator('h1').textContent()).toContain('DNS');
   });
 
+  it('shows a tag note above the tag page list, and goes from it to a procedure', async () => {
+    await page.goto(`${site.url}tags/dns/`);
+    expect(await page.locator('h1').textContent()).toBe('#dns');
+    expect(await page.locator('.tag-note').textContent()).toContain('Notes about the Domain Name System');
+    await click(page.locator('table a', { hasText: 'Zone Transfer Check' }), 'procedures/zone-transfer-check/');
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await page.locator('.tag-list a', { hasText: '#dns' }).getAttribute('href')).toBe(`${new URL(site.url).pathname}tags/dns/`);
+  });
+
   it('filters procedures by tactic and keeps the filter in the URL', async () => {
     await page.goto(`${site.url}procedures/`);
     const visibleRows = () => page.locator('tbody tr:visible').count();
