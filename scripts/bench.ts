@@ -1,46 +1,61 @@
 /**
- * `npm run bench`: times clean builds (import, Astro, search index) into temporary folders and
- * measures what they produce: the default site (three releases of the three ATT&CK domains, and
- * the example vault), with searches timed in Chromium on a cold cache and each release's pages
- * counted; the latest release alone; the same ATT&CK data with a generated 15,000-note vault; then the import of every malformed vault of the test corpus and of notes at
- * the size limit in the costliest shapes. Figures go to the console; dist/ is untouched.
+ * `npm run bench [-- --large]`: times clean builds (import, Astro, search index), each in a process
+ * of its own as `npm run build` runs, and measures what they produce and their peak memory: the
+ * default site (three releases of the three ATT&CK domains and the example vault), with searches
+ * timed in Chromium on a cold cache and each release's pages counted; the latest release alone; the same ATT&CK data with a generated 13,500-note vault in the export format of real
+ * team vaults (every page under 500 KB), and the dev server's authoring loop on it (from saving a
+ * note to its page served); with `--large`, a 50,000-note vault; then the import of every
+ * malformed vault of the test corpus and of notes at the size limit in the costliest shapes.
+ * Figures go to the console; dist/ is untouched.
  */
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateVault } from '../src/tools/generate-vault.ts';
 import { parseOptions, type Options } from '../src/cli/options.ts';
 import { measureMalformedInputs, type CaseCost } from '../src/tools/malformed-bench.ts';
 import { measureSearch, type QueryMeasure } from '../src/tools/search-bench.ts';
+import { folderSize, measureBuild, measureDevLoop } from '../src/tools/build-bench.ts';
 import { astroConfig } from '../src/integrations/kb.ts';
+import { href, paths } from '../src/lib/paths.ts';
 import { compareReleases } from '../src/model/collections.ts';
 import { releaseFromName } from '../src/pipeline/sources/bundles.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const TARGET_QUERY_MS = 300;
 const TARGET_QUERY_BYTES = 300 * 1024;
+const TARGET_PAGE_BYTES = 500 * 1024;
+const TARGET_SAVE_SECONDS = 2;
 
 interface Scenario {
   name: string;
   targetSeconds: number;
+  targetMegabytes?: number;
   vault?: string;
   /** The bundles, when not the default ones. */
   bundles?: string[];
   measureSearches: boolean;
 }
 
-const options = await parseOptions(process.argv.slice(2));
+const large = process.argv.includes('--large');
+const options = await parseOptions(process.argv.slice(2).filter((arg) => arg !== '--large'));
 const work = await mkdtemp(join(tmpdir(), 'attack-kb-bench-'));
 
 try {
-  const generated = join(work, 'generated-vault');
-  const notes = await generateVault(generated, 15_000);
+  const teamVault = join(work, 'team-vault');
+  const notes = await generateVault(teamVault, 13_500);
   const scenarios: Scenario[] = [
-    { name: 'default site (3 releases of 3 domains + example vault)', targetSeconds: 90, vault: options.vault, measureSearches: true },
+    { name: 'default site (3 releases of 3 domains + example vault)', targetSeconds: 120, vault: options.vault, measureSearches: true },
     { name: 'one release (18.1, 3 domains + example vault)', targetSeconds: 40, vault: options.vault, bundles: latestBundles(options.bundles), measureSearches: false },
-    { name: `3 domains + generated vault of ${notes} notes`, targetSeconds: 180, vault: generated, measureSearches: false },
+    { name: `3 domains + generated vault of ${notes} notes`, targetSeconds: 120, targetMegabytes: 2048, vault: teamVault, measureSearches: false },
   ];
+  if (large) {
+    const largeVault = join(work, 'large-vault');
+    const largeNotes = await generateVault(largeVault, 50_000);
+    scenarios.push({ name: `3 domains + generated vault of ${largeNotes} notes`, targetSeconds: 480, targetMegabytes: 4096, vault: largeVault, measureSearches: false });
+  }
   for (const scenario of scenarios) printTable(scenario.name, await measure(scenario, options));
+  printTable(`dev server on the ${notes}-note vault`, await devRows(teamVault, options));
   printTable('malformed and dense inputs (import alone, ICS bundle)', malformedRows(await measureMalformedInputs(work)));
 } finally {
   await rm(work, { recursive: true, force: true });
@@ -49,27 +64,22 @@ try {
 async function measure(scenario: Scenario, base: Options): Promise<[string, string][]> {
   const folder = await mkdtemp(join(work, 'run-'));
   const outDir = join(folder, 'dist');
-  const seconds = { import: 0, index: 0 };
-  const config = astroConfig({
-    ...base,
-    bundles: scenario.bundles ?? base.bundles,
-    vault: scenario.vault,
-    generatedDir: join(folder, 'generated'),
-    onImported: (_, milliseconds) => (seconds.import = milliseconds / 1000),
-    onIndexed: (_, milliseconds) => (seconds.index = milliseconds / 1000),
-  });
-  const { build } = await import('astro');
-  const total = await timed(() => build({ ...config, root: process.cwd(), outDir, logLevel: 'error', configFile: false }));
-  const buildSeconds = total - seconds.import - seconds.index;
-  const sizes = await htmlSizes(outDir);
+  const args = [...(scenario.bundles ?? base.bundles).flatMap((bundle) => ['--bundle', bundle]), ...(scenario.vault ? ['--vault', scenario.vault] : ['--no-vault']), '--base', base.base];
+  const measured = await measureBuild(args, outDir, join(folder, 'generated'), TARGET_PAGE_BYTES);
+  const { seconds, pages } = measured;
   const rows: [string, string][] = [
     ['import', `${seconds.import.toFixed(1)} s`],
-    ['astro build', `${buildSeconds.toFixed(1)} s`],
+    ['astro build', `${seconds.astro.toFixed(1)} s`],
     ['search index', `${seconds.index.toFixed(1)} s`],
-    ['total', `${total.toFixed(1)} s (target ${scenario.targetSeconds} s: ${verdict(total <= scenario.targetSeconds)})`],
-    ['pages', `${sizes.pages.length}`],
-    ['dist size', megabytes(await folderSize(outDir))],
-    ['page size', `median ${kilobytes(percentile(sizes.pages, 0.5))}, p95 ${kilobytes(percentile(sizes.pages, 0.95))}, largest ${kilobytes(sizes.pages.at(-1) ?? 0)} (${sizes.largest})`],
+    ['total', `${seconds.total.toFixed(1)} s (target ${scenario.targetSeconds} s: ${verdict(seconds.total <= scenario.targetSeconds)})`],
+    [
+      'peak memory',
+      `${measured.peakMegabytes.toFixed(0)} MB of the build process${scenario.targetMegabytes ? ` (target ${scenario.targetMegabytes} MB: ${verdict(measured.peakMegabytes <= scenario.targetMegabytes)})` : ''}`,
+    ],
+    ['pages', `${pages.length}`],
+    ['dist size', megabytes(measured.distBytes)],
+    ['page size', `median ${kilobytes(percentile(pages, 0.5))}, p95 ${kilobytes(percentile(pages, 0.95))}, largest ${kilobytes(pages.at(-1) ?? 0)} (${measured.largest})`],
+    ['pages over 500 KB', measured.over.length === 0 ? 'none (met)' : `${measured.over.length} (MISSED): ${measured.over.slice(0, 5).join(', ')}`],
     ['search index size', megabytes(await folderSize(join(outDir, 'pagefind')))],
     ...(await releaseRows(outDir)),
   ];
@@ -79,7 +89,21 @@ async function measure(scenario: Scenario, base: Options): Promise<[string, stri
     // Other work on the machine slows every figure; the load says how busy it was.
     rows.push(['load average', `${loadBefore.toFixed(1)} before the searches, ${loadavg()[0]!.toFixed(1)} after`]);
   }
+  await rm(folder, { recursive: true, force: true });
   return rows;
+}
+
+/** Saves a procedure of the vault three times in the dev server, each time until its page shows the change. */
+async function devRows(vault: string, base: Options): Promise<[string, string][]> {
+  const name = (await readdir(join(vault, 'procedures'))).sort()[0]!.replace(/\.md$/, '');
+  const config = astroConfig({ ...base, vault, generatedDir: join(work, 'dev-generated') });
+  const started = performance.now();
+  const saves = await measureDevLoop(config, vault, `procedures/${name}.md`, href(base.base, paths.procedure(name)));
+  const slowest = Math.max(...saves);
+  return [
+    ['start, first page and saves', `${((performance.now() - started) / 1000).toFixed(1)} s`],
+    ['save to page served', `${saves.map((seconds) => `${seconds.toFixed(2)} s`).join(', ')} (target ${TARGET_SAVE_SECONDS} s: ${verdict(slowest <= TARGET_SAVE_SECONDS)})`],
+  ];
 }
 
 function malformedRows(costs: CaseCost[]): [string, string][] {
@@ -101,10 +125,18 @@ function latestBundles(bundles: string[]): string[] {
   return bundles.filter((_, index) => releases[index] === latest);
 }
 
-async function timed(task: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await task();
-  return (performance.now() - started) / 1000;
+/** Pages and bytes of each release's frozen pages (or permalinks, for the live one) and of the changelogs. */
+async function releaseRows(outDir: string): Promise<[string, string][]> {
+  const folders = [
+    ...(await readdir(join(outDir, 'versions')).catch(() => [])).map((name) => [`release ${name.slice(1)} (versions/${name}/)`, join(outDir, 'versions', name)] as const),
+    ['changes between releases (changes/)', join(outDir, 'changes')] as const,
+  ];
+  return Promise.all(
+    folders.map(async ([label, folder]): Promise<[string, string]> => {
+      const pages = (await readdir(folder, { recursive: true }).catch(() => [])).filter((file) => file.endsWith('.html')).length;
+      return [label, `${pages} pages, ${megabytes(await folderSize(folder))}`];
+    }),
+  );
 }
 
 /** One row per query, then median and p95 of time to first result and of bytes fetched. */
@@ -124,32 +156,7 @@ function verdict(met: boolean): string {
   return met ? 'met' : 'MISSED';
 }
 
-async function htmlSizes(folder: string): Promise<{ pages: number[]; largest: string }> {
-  const files = (await readdir(folder, { recursive: true })).filter((file) => file.endsWith('.html'));
-  const sized = await Promise.all(files.map(async (file) => ({ file, size: (await stat(join(folder, file))).size })));
-  sized.sort((a, b) => a.size - b.size);
-  return { pages: sized.map((entry) => entry.size), largest: sized.at(-1)?.file ?? '' };
-}
 
-/** Pages and bytes of each release's frozen pages (or permalinks, for the live one) and of the changelogs. */
-async function releaseRows(outDir: string): Promise<[string, string][]> {
-  const folders = [
-    ...(await readdir(join(outDir, 'versions')).catch(() => [])).map((name) => [`release ${name.slice(1)} (versions/${name}/)`, join(outDir, 'versions', name)] as const),
-    ['changes between releases (changes/)', join(outDir, 'changes')] as const,
-  ];
-  return Promise.all(
-    folders.map(async ([label, folder]): Promise<[string, string]> => {
-      const pages = (await readdir(folder, { recursive: true }).catch(() => [])).filter((file) => file.endsWith('.html')).length;
-      return [label, `${pages} pages, ${megabytes(await folderSize(folder))}`];
-    }),
-  );
-}
-
-async function folderSize(folder: string): Promise<number> {
-  const files = await readdir(folder, { recursive: true });
-  const sizes = await Promise.all(files.map(async (file) => (await stat(join(folder, file))).size));
-  return sizes.reduce((sum, size) => sum + size, 0);
-}
 
 /** Of values sorted ascending. */
 function percentile(sorted: number[], fraction: number): number {

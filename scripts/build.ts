@@ -7,6 +7,7 @@
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { printImportSummary, reportFailure } from '../src/cli/console.ts';
+import { consoleProgress } from '../src/cli/progress.ts';
 import { parseOptions, usage } from '../src/cli/options.ts';
 import { astroConfig } from '../src/integrations/kb.ts';
 import { swapFolder } from '../src/pipeline/emit/swap-folder.ts';
@@ -25,6 +26,7 @@ if (options.help) {
   const started = performance.now();
   const config = astroConfig({
     ...options,
+    progress: consoleProgress(),
     onImported: printImportSummary,
     onBuilt: (count) => {
       pages = count;

@@ -2,6 +2,7 @@
 import { printImportSummary, reportFailure } from './console.ts';
 import { parseOptions, usage } from './options.ts';
 import { runImport } from '../pipeline/run.ts';
+import { consoleProgress } from './progress.ts';
 
 export async function importCommand(argv: string[]): Promise<number> {
   try {
@@ -11,7 +12,7 @@ export async function importCommand(argv: string[]): Promise<number> {
       return 0;
     }
     const started = performance.now();
-    const result = await runImport(options);
+    const result = await runImport({ ...options, progress: consoleProgress() });
     printImportSummary(result, performance.now() - started);
     return 0;
   } catch (error) {

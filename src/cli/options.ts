@@ -19,6 +19,8 @@ export interface Options {
   release?: string;
   /** The notes vault to import, if any. */
   vault?: string;
+  /** Globs of vault paths to leave out (`drafts/**`), besides what Obsidian hides. */
+  exclude: string[];
   base: string;
   /** The site's address, e.g. https://attack.example.org, for absolute URLs in sitemap.xml. */
   site?: string;
@@ -35,6 +37,7 @@ const configSchema = z.strictObject({
   bundles: z.array(z.string()).min(1).optional(),
   release: z.string().optional(),
   vault: z.string().nullable().optional(),
+  exclude: z.array(z.string()).optional(),
   base: z.string().optional(),
   site: z.url().optional(),
   strict: z.boolean().optional(),
@@ -46,7 +49,9 @@ const IMPORT_FLAGS = `  --bundle <path|url>  a STIX 2.0/2.1 bundle (.json, .json
                        (default: taken from the file name, e.g. enterprise-attack-18.1.json)
   --vault <dir>        the notes vault (default: ${DEFAULT_VAULT}/ when it exists)
   --no-vault           build from ATT&CK alone
-  --config <file>      config file with any of: bundles, release, vault, base, site, strict
+  --exclude <glob>     leave out vault paths matching the glob (e.g. 'drafts/**'); repeat for several
+                       (besides what Obsidian hides: excluded files, template folders)
+  --config <file>      config file with any of: bundles, release, vault, exclude, base, site, strict
                        (default: ${DEFAULT_CONFIG_FILE} when it exists)
   --strict             treat warnings (unresolved citations, dangling relationships) as errors
   --generated <dir>    where the imported collections go (default: ${DEFAULT_GENERATED_DIR}/)
@@ -71,6 +76,7 @@ export async function parseOptions(argv: string[]): Promise<Options & { help: bo
         release: { type: 'string' },
         vault: { type: 'string' },
         'no-vault': { type: 'boolean' },
+        exclude: { type: 'string', multiple: true },
         config: { type: 'string' },
         base: { type: 'string' },
         site: { type: 'string' },
@@ -88,6 +94,7 @@ export async function parseOptions(argv: string[]): Promise<Options & { help: bo
     bundles: values.bundle ?? config.bundles ?? (await defaultBundles()),
     release: values.release ?? config.release,
     vault: values['no-vault'] ? undefined : (values.vault ?? vaultFromConfig(config)),
+    exclude: values.exclude ?? config.exclude ?? [],
     base: normalizeBase(values.base ?? process.env.BASE_PATH ?? config.base ?? '/'),
     site: siteUrl(values.site ?? process.env.SITE_URL ?? config.site),
     outDir: values.out ?? 'dist',

@@ -2,8 +2,10 @@
  * The site's Astro integration and configuration. The integration runs the import when Astro sets
  * up (for a build or the dev server), tells the site's code where the collections are through the
  * virtual module `virtual:kb/config`, and indexes the built site with Pagefind when the build is
- * done. `astroConfig()` is the whole Astro configuration for a set of options: `npm run build`
- * passes it to Astro, and astro.config.mjs uses it with the defaults.
+ * done. In the dev server it imports again whenever the vault or a bundle changes, and serves the
+ * vault's files and a search index (src/integrations/live-import.ts). `astroConfig()` is the
+ * whole Astro configuration for a set of options: `npm run build` passes it to Astro, and
+ * astro.config.mjs uses it with the defaults.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +16,12 @@ import { href, paths, type SitePath } from '../lib/paths.ts';
 import { objectsOf, type Collections } from '../model/collections.ts';
 import { OBJECT_PAGE_KINDS } from '../model/kinds.ts';
 import { indexSite } from '../pipeline/emit/search-index.ts';
-import { runImport, type ImportResult } from '../pipeline/run.ts';
+import type { ImportProgress, ImportResult } from '../pipeline/run.ts';
+import { LiveImport } from './live-import.ts';
 
 export interface KbOptions extends Omit<Options, 'outDir'> {
+  /** Told how far the import is. */
+  progress?: ImportProgress;
   /** Told when the import is done (the command-line scripts print a summary). */
   onImported?(result: ImportResult, milliseconds: number): void;
   /** Told when Astro has written the pages. */
@@ -49,18 +54,23 @@ export function astroConfig(options: KbOptions): AstroUserConfig {
 
 function kb(options: KbOptions, noindex: Set<string>): AstroIntegration {
   const generatedDir = resolve(options.generatedDir);
+  const imports = new LiveImport({
+    ...options,
+    generatedDir,
+    onImported: (result, milliseconds) => {
+      noindex.clear();
+      for (const path of redirectPages(result.collections)) noindex.add(href(options.base, path));
+      options.onImported?.(result, milliseconds);
+    },
+  });
   return {
     name: 'attack-kb',
     hooks: {
       'astro:config:setup': async ({ command, updateConfig }) => {
-        if (command === 'build' || command === 'dev') {
-          const started = performance.now();
-          const result = await runImport({ ...options, generatedDir });
-          for (const path of redirectPages(result.collections)) noindex.add(href(options.base, path));
-          options.onImported?.(result, performance.now() - started);
-        }
+        if (command === 'build' || command === 'dev') await imports.run();
         updateConfig({ vite: { plugins: [configModule(generatedDir)] } });
       },
+      'astro:server:setup': ({ server }) => imports.serve(server),
       'astro:build:done': async ({ dir, pages }) => {
         options.onBuilt?.(pages.length);
         const started = performance.now();

@@ -34,3 +34,14 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
 };
+
+/**
+ * The policy of a vault file (`/files/...`) opened on its own, an SVG image say: nothing in it may
+ * run or load anything but its own styles and embedded images, and `sandbox` gives it an origin of
+ * its own. SVG images are sanitized when imported (src/pipeline/render/svg.ts); this holds even if
+ * something got past.
+ */
+export const FILE_HEADER_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; frame-ancestors 'none'";
+
+/** The headers a host should send with the vault's files. */
+export const FILE_SECURITY_HEADERS: Record<string, string> = { ...SECURITY_HEADERS, 'Content-Security-Policy': FILE_HEADER_POLICY };

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HISTORY_SCHEMAS, RELEASE_SCHEMAS, VAULT_SCHEMAS, type HistoryCollections, type Manifest, type ReleaseCollections, type VaultCollections } from '../model/collections.ts';
+import type { VaultHealth } from '../model/notes.ts';
 
 /** Where the importer writes unless told otherwise (`--generated`). */
 export const DEFAULT_GENERATED_DIR = '.generated';
@@ -36,6 +37,8 @@ export function generatedReader(generatedDir: string) {
       readCollections(Object.keys(RELEASE_SCHEMAS), (name) => layout.releaseCollection(release, name)) as Promise<ReleaseCollections>,
     vault: () => readCollections(Object.keys(VAULT_SCHEMAS), layout.sharedCollection) as Promise<VaultCollections>,
     history: () => readCollections(Object.keys(HISTORY_SCHEMAS), layout.sharedCollection) as Promise<HistoryCollections>,
+    /** The import report's vault health, when a vault was imported. */
+    vaultHealth: async () => (JSON.parse(await readText(layout.report)) as { vault?: VaultHealth }).vault,
   };
 }
 

@@ -7,7 +7,7 @@
 import { DOMAIN_SLUGS, type Domain } from '../model/domains.ts';
 import { attackIdPath } from '../model/ids.ts';
 import { KINDS, type ListedKind, type ObjectPageKind } from '../model/kinds.ts';
-import { slugOf } from './slugs.ts';
+import { shortHash, slugOf } from './slugs.ts';
 
 import type { SitePath } from '../model/site-path.ts';
 
@@ -32,6 +32,7 @@ const SECTIONS = {
   search: 'search',
   versions: 'versions',
   changes: 'changes',
+  health: 'vault-health',
 } as const;
 
 /** `18.0`, `18.1` → `v18.0-v18.1`: a pair of releases in URLs. */
@@ -59,15 +60,22 @@ export const paths = {
   procedure: (name: string) => folder(SECTIONS.procedures, slugOf(name)),
   notes: () => folder(SECTIONS.notes),
   /** A note's page at its vault path (`/notes/playbooks/dns-triage/`) or at its permalink. */
-  note: (segments: string[]) => folder(SECTIONS.notes, ...segments.map(slugOf)),
-  permalink: (segments: string[]) => folder(...segments.map(slugOf)),
+  note: (segments: string[]) => folder(SECTIONS.notes, ...segments.map((segment) => slugOf(segment))),
+  permalink: (segments: string[]) => folder(...segments.map((segment) => slugOf(segment))),
   tags: () => folder(SECTIONS.tags),
+  /** The vault's health page, or one of its lists (`/vault-health/broken-links/`, for its data file). */
+  vaultHealth: (list?: string) => folder(SECTIONS.health, ...(list ? [list] : [])),
+  /** The data file of a long list's page (`/procedures/index.json`): every row, for the browser to page through. */
+  listData: (page: SitePath) => `${page}index.json` as SitePath,
   /** The folder vault files are published in. */
   files: () => folder(SECTIONS.files),
-  /** `Network/DNS` → `/tags/network/dns/` */
-  tag: (tag: string) => folder(SECTIONS.tags, ...tag.split('/').filter(Boolean).map(slugOf)),
+  /** `Network/DNS` → `/tags/network/dns/`; never `/tags/` itself, whatever the tag. */
+  tag: (tag: string) => {
+    const segments = tag.split('/').filter((segment) => segment.trim());
+    return folder(SECTIONS.tags, ...(segments.length > 0 ? segments : [tag]).map((segment) => slugOf(segment, 'tag')));
+  },
   /** A vault file: `/files/images/diagram.png` (the name slugged, the extension kept). */
-  file: (folders: string[], name: string, extension: string) => file(SECTIONS.files, ...folders.map(slugOf), `${slugOf(name)}${extension}`),
+  file: (folders: string[], name: string, extension: string) => file(SECTIONS.files, ...folders.map((segment) => slugOf(segment)), `${slugOf(name)}${extension}`),
   favicon: () => file('favicon.svg'),
   /**
    * `/versions/v17.1/`: a release's frozen pages are its own paths under this one (a frozen page
@@ -92,8 +100,11 @@ export const paths = {
   /** Pagefind's index, written by the last step of the build (src/pipeline/emit/search-index.ts). */
   searchIndex: () => folder('pagefind'),
   searchScript: () => file('pagefind', 'pagefind.js'),
-  /** The n-th of several things that would have one path: `/notes/x/` → `/notes/x-2/`, `/files/a.png` → `/files/a-2.png`. */
-  numbered: (path: SitePath, n: number) => path.replace(/(\.[^./]+)?(\/?)$/, (end) => `-${n}${end}`) as SitePath,
+  /**
+   * Another thing's path where `path` is taken, made from what names the thing (its vault path), so
+   * that it stays put while others come and go: `/notes/x/` → `/notes/x-1a2b3c4d/`, `/files/a.png` → `/files/a-1a2b3c4d.png`.
+   */
+  variant: (path: SitePath, key: string) => path.replace(/(\.[^./]+)?(\/?)$/, (end) => `-${shortHash(key)}${end}`) as SitePath,
 };
 
 /** "Network Devices" → "network-devices", "macOS" → "macos" */

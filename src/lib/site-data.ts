@@ -2,12 +2,13 @@
  * What the pages are made from: the collections the importer wrote (src/lib/generated.ts), read
  * once per build, as one graph per release and the team's vault. The kb integration
  * (src/integrations/kb.ts) says where they are, through its virtual module; in `npm run dev` a
- * new import is noticed by its manifest and read again on the next page.
+ * new import is noticed by its manifest and read again on the next page (a release's graph only
+ * when its collections were written again: an edit of a note rewrites the vault's alone).
  */
 import { stat } from 'node:fs/promises';
 import { generatedDir } from 'virtual:kb/config';
 import type { Manifest } from '../model/collections.ts';
-import type { VaultFile } from '../model/notes.ts';
+import type { VaultFile, VaultHealth } from '../model/notes.ts';
 import { generatedReader } from './generated.ts';
 import { AttackGraph } from './graph.ts';
 import { HistoryIndex } from './history.ts';
@@ -23,6 +24,8 @@ interface SiteData {
 
 const generated = generatedReader(generatedDir);
 let loaded: { stamp: string; data: Promise<SiteData> } | undefined;
+/** The graphs read so far in `npm run dev`, by release and the time its collections were written. */
+const devGraphs = new Map<string, Promise<AttackGraph>>();
 
 /** The releases that were loaded, oldest first: the last is the live one. */
 export async function loadedReleases(): Promise<string[]> {
@@ -36,8 +39,24 @@ export async function loadGraph(release?: string): Promise<AttackGraph> {
   if (!wanted || !data.manifest.releases.some((entry) => entry.release === wanted)) throw new Error(`release ${wanted} was not imported`);
   let graph = data.graphs.get(wanted);
   if (!graph) {
-    graph = generated.release(wanted).then((collections) => new AttackGraph(collections));
+    graph = import.meta.env.DEV ? devGraph(wanted) : readGraph(wanted);
     data.graphs.set(wanted, graph);
+  }
+  return graph;
+}
+
+async function readGraph(release: string): Promise<AttackGraph> {
+  return new AttackGraph(await generated.release(release));
+}
+
+async function devGraph(release: string): Promise<AttackGraph> {
+  const written = await stat(generated.layout.releaseCollection(release, 'relationships')).catch(() => undefined);
+  const key = `${release}:${written?.mtimeMs ?? 'none'}`;
+  let graph = devGraphs.get(key);
+  if (!graph) {
+    graph = readGraph(release);
+    for (const old of devGraphs.keys()) if (old.startsWith(`${release}:`)) devGraphs.delete(old);
+    devGraphs.set(key, graph);
   }
   return graph;
 }
@@ -50,6 +69,11 @@ export async function loadVault(): Promise<Vault> {
 /** What changed between the loaded releases. */
 export async function loadHistory(): Promise<HistoryIndex> {
   return (await siteData()).history;
+}
+
+/** The vault's health, as the import found it (none without a vault). */
+export async function loadVaultHealth(): Promise<VaultHealth | undefined> {
+  return generated.vaultHealth();
 }
 
 /** The vault's files that notes embed. */

@@ -12,6 +12,8 @@ export interface Tag {
   /** The tag page's path: `/tags/triage/first-hour/`. */
   path: SitePath;
   notes: Note[];
+  /** The note that describes the tag: one named as the tag (a tag note), its page shown above the list. */
+  note?: Note;
 }
 
 export class Vault {
@@ -31,6 +33,7 @@ export class Vault {
       for (const id of new Set([...note.linksToNotes, ...note.linksToAttack])) pushTo(this.linkedFrom, id, note);
       for (const label of note.tags) this.addTag(label, note);
     }
+    this.findTagNotes();
   }
 
   get(id: string | undefined): Note | undefined {
@@ -64,6 +67,16 @@ export class Vault {
 
   tags(): Tag[] {
     return [...this.tagIndex.values()].sort((a, b) => a.label.localeCompare(b.label, 'en'));
+  }
+
+  /** Each tag's note: of its name, `type: tag` or in a `tags` folder first. */
+  private findTagNotes(): void {
+    const byName = new Map<string, Note[]>();
+    for (const note of this.notes) pushTo(byName, note.id.split('/').at(-1)!.toLowerCase(), note);
+    const rank = (note: Note) => (note.type === 'tag' ? 0 : note.id.toLowerCase().startsWith('tags/') ? 1 : 2);
+    for (const tag of this.tagIndex.values()) {
+      tag.note = byName.get(tag.label.toLowerCase())?.toSorted((a, b) => rank(a) - rank(b))[0];
+    }
   }
 
   private addTag(label: string, note: Note): void {

@@ -93,3 +93,26 @@ export function isProcedureNote(note: Note): note is ProcedureNote {
 export type Procedure = z.infer<typeof procedureSchema>;
 export type Command = z.infer<typeof commandSchema>;
 export type VaultFile = z.infer<typeof vaultFileSchema>;
+
+/**
+ * The state of the vault for the people who keep it (its health page, and the import report):
+ * links that lead nowhere, notes no other note links to, ATT&CK ids that were revoked or
+ * deprecated, with the file and line of each, and counts. Files are vault paths.
+ */
+export interface VaultHealth {
+  counts: {
+    notes: number;
+    procedures: number;
+    tags: number;
+    files: number;
+    hidden: number;
+    brokenLinks: number;
+    orphans: number;
+    outdatedIds: number;
+    warnings: number;
+  };
+  brokenLinks: { file: string; line?: number; target: string; reason: string }[];
+  /** Ids of the published notes no other note links to. */
+  orphans: string[];
+  outdatedIds: { file: string; line?: number; id: string; status: 'revoked' | 'deprecated'; replacement?: string }[];
+}

@@ -18,6 +18,15 @@ export interface BrokenLink {
   reason: string;
 }
 
+/** An ATT&CK id a note names that ATT&CK revoked or deprecated. */
+export interface OutdatedIdUse {
+  source: string;
+  line?: number;
+  id: string;
+  status: 'revoked' | 'deprecated';
+  replacement?: string;
+}
+
 export interface Problem extends Location {
   message: string;
 }
@@ -47,9 +56,18 @@ export class ImportReport {
   readonly warnings: Problem[] = [];
   readonly errors: Problem[] = [];
   readonly brokenLinks: BrokenLink[] = [];
+  readonly outdatedIds: OutdatedIdUse[] = [];
+  /** The vault's health (src/pipeline/vault/health.ts), when a vault was imported. */
+  vault?: unknown;
 
   warn(location: Location, message: string): void {
     this.warnings.push({ ...location, message });
+  }
+
+  /** A warning about an outdated ATT&CK id a note names, kept apart for the vault's health page. */
+  outdatedId(location: Location, outdated: Omit<OutdatedIdUse, 'source' | 'line'>, message: string): void {
+    this.warn(location, message);
+    this.outdatedIds.push({ source: location.source ?? '', line: location.line, ...outdated });
   }
 
   brokenLink(location: Location, target: string, reason: string): void {
@@ -62,6 +80,13 @@ export class ImportReport {
       ...this.warnings,
       ...this.brokenLinks.map(({ source, line, target, reason }) => ({ source, line, message: `broken link [[${target}]] (${reason})` })),
     ];
+  }
+
+  /** Adds what another report noticed (a note's own, kept by a cache) to this one. */
+  absorb(other: ImportReport): void {
+    this.warnings.push(...other.warnings);
+    this.brokenLinks.push(...other.brokenLinks);
+    this.outdatedIds.push(...other.outdatedIds);
   }
 
   error(location: Location, message: string): void {

@@ -2,28 +2,56 @@
  * The import pipeline. The bundles are grouped by release; each release goes load → merge → link →
  * normalize on its own (an object is merged by STIX id within one release only), then the vault is
  * read and linked against the latest release, and everything is emitted.
+ *
+ * With the cache of an earlier import (`npm run dev` keeps one), bundles whose bytes have not
+ * changed are not imported again, and the vault does again only what changed (vault/import.ts);
+ * then only the vault's collections are written.
  */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { AttackObject } from '../model/attack.ts';
 import { compareReleases, type Collections, type ReleaseCollections } from '../model/collections.ts';
-import { emitCollections } from './emit/collections.ts';
+import { emitCollections, emitVaultCollections } from './emit/collections.ts';
 import { buildHistory, type History } from './stages/history.ts';
 import { createMarkdownRenderer } from './render/markdown.ts';
 import { ImportError, ImportReport } from './report.ts';
 import { loadBundle, type Bundle } from './sources/bundles.ts';
 import { checkCitations } from './stages/citations.ts';
-import { attackIdsByStixId, buildIndex, type AttackIndex } from './stages/link.ts';
+import { attackIdsByStixId, buildIndex } from './stages/link.ts';
 import { mergeBundles } from './stages/merge.ts';
 import { normalize } from './stages/normalize.ts';
-import { importVault, type VaultImport } from './vault/import.ts';
+import { createVaultCache, importVault, type VaultCache, type VaultImport } from './vault/import.ts';
+import { isUrl } from './sources/bundles.ts';
+import { attackTexts } from './vault/attack-texts.ts';
 
 export interface ImportOptions {
   bundles: string[];
   release?: string;
   /** The notes vault; none is read when absent. */
   vault?: string;
+  /** Globs of vault paths to leave out. */
+  exclude?: string[];
   strict?: boolean;
   /** Where to write (`<generatedDir>/collections/`); nothing is written when absent. */
   generatedDir?: string;
+  /** What an earlier import left (createImportCache): only what changed since is done again. */
+  cache?: ImportCache;
+  /** Told how far the import is (src/cli/progress.ts). */
+  progress?: ImportProgress;
+}
+
+export interface ImportProgress {
+  stage(name: string): void;
+  count(what: string, done: number, total: number): void;
+}
+
+export interface ImportCache {
+  releases?: { key: string; releases: ReleaseImport[]; history: History; problems: ImportReport };
+  vault: VaultCache;
+}
+
+export function createImportCache(): ImportCache {
+  return { vault: createVaultCache() };
 }
 
 /** One loaded release: its number and collections. */
@@ -40,39 +68,62 @@ export interface ImportResult {
   /** Every object's state in each release, and what changed between consecutive releases. */
   history: History;
   report: ImportReport;
-}
-
-/** A release as the stages left it: its collections and the index the vault links against. */
-interface LinkedRelease extends ReleaseImport {
-  index: AttackIndex;
-  markdown: ReturnType<typeof createMarkdownRenderer>;
+  /** How many notes were rendered (the others came from the cache), and whether ATT&CK was imported again. */
+  redone: { notes: number; releases: boolean };
 }
 
 export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const report = new ImportReport();
+  const cache = options.cache ?? createImportCache();
+  const key = await bundlesKey(options);
+  const reuse = cache.releases?.key === key;
+  if (!reuse) cache.releases = { key, ...(await importReleases(options)) };
+  const { releases, history, problems } = cache.releases!;
+  report.absorb(problems);
+  const latest = releases.at(-1)!;
+  const vault = options.vault ? await readVault(options, key, latest, releases, report) : undefined;
+  const collections: Collections = { ...latest.collections, notes: vault?.notes ?? [], vaultfiles: vault?.vaultfiles ?? [] };
+  if (options.strict && report.recoverableProblems().length > 0) throw new ImportError(report.recoverableProblems());
+  if (options.generatedDir) {
+    options.progress?.stage('writing the collections');
+    const shared = { notes: collections.notes, vaultfiles: collections.vaultfiles, history: history.objects, changes: history.changes };
+    const emit = reuse ? emitVaultCollections : emitCollections;
+    await emit(releases, shared, vault?.assets ?? [], report, options.generatedDir);
+  }
+  return { releases, collections, history, report, redone: { notes: vault?.rendered ?? 0, releases: !reuse } };
+}
+
+/** Every release of the bundles, oldest first, with what their import noticed. */
+async function importReleases(options: ImportOptions): Promise<{ releases: ReleaseImport[]; history: History; problems: ImportReport }> {
+  const problems = new ImportReport();
   const bundles: Bundle[] = [];
-  for (const source of options.bundles) bundles.push(await loadBundle(source, { release: options.release }, report));
-  const groups = byRelease(bundles, report);
+  for (const source of options.bundles) {
+    options.progress?.stage(`loading ${source}`);
+    bundles.push(await loadBundle(source, { release: options.release }, problems));
+  }
+  const groups = byRelease(bundles, problems);
   const attackIds = attackIdsByStixId(bundles);
   bundles.length = 0;
   // Each release's raw bundles are let go once imported, and older releases keep only their
   // collections (the vault links against the latest alone), so memory holds one release's work.
   const releases: ReleaseImport[] = [];
-  let latest: LinkedRelease | undefined;
   for (let group = groups.shift(); group; group = groups.shift()) {
-    latest = importRelease(...group, attackIds, report);
-    releases.push({ release: latest.release, collections: latest.collections });
+    options.progress?.stage(`importing ATT&CK ${group[0]}`);
+    releases.push(importRelease(...group, attackIds, problems));
   }
-  if (!latest) throw new ImportError([{ message: 'no bundle to import' }]);
-  const vault = options.vault ? await readVault(options.vault, latest, report) : undefined;
-  const collections: Collections = { ...latest.collections, notes: vault?.notes ?? [], vaultfiles: vault?.vaultfiles ?? [] };
-  const history = buildHistory(releases);
-  if (options.strict && report.recoverableProblems().length > 0) throw new ImportError(report.recoverableProblems());
-  if (options.generatedDir) {
-    const shared = { notes: collections.notes, vaultfiles: collections.vaultfiles, history: history.objects, changes: history.changes };
-    await emitCollections(releases, shared, vault?.assets ?? [], report, options.generatedDir);
+  if (releases.length === 0) throw new ImportError([{ message: 'no bundle to import' }]);
+  options.progress?.stage('comparing the releases');
+  return { releases, history: buildHistory(releases), problems };
+}
+
+/** What names the ATT&CK input: the bytes of each bundle file (a URL by itself), and the release asked for. */
+async function bundlesKey(options: ImportOptions): Promise<string> {
+  const hash = createHash('sha1').update(options.release ?? '');
+  for (const source of options.bundles) {
+    hash.update(`\0${source}\0`);
+    if (!isUrl(source)) hash.update(await readFile(source).catch(() => Buffer.from('unreadable')));
   }
-  return { releases, collections, history, report };
+  return hash.digest('hex');
 }
 
 /** The bundles of each release, oldest release first; two bundles of one domain in one release are an error. */
@@ -92,7 +143,7 @@ function byRelease(bundles: Bundle[], report: ImportReport): [string, Bundle[]][
   return groups;
 }
 
-function importRelease(release: string, bundles: Bundle[], attackIds: ReadonlyMap<string, string>, report: ImportReport): LinkedRelease {
+function importRelease(release: string, bundles: Bundle[], attackIds: ReadonlyMap<string, string>, report: ImportReport): ReleaseImport {
   const index = buildIndex(mergeBundles(bundles, report), report, attackIds);
   const objectById = (attackId: string) => {
     const found = index.byAttackId(attackId);
@@ -111,15 +162,13 @@ function importRelease(release: string, bundles: Bundle[], attackIds: ReadonlyMa
     })),
   };
   checkCitations(collections, report, (id) => index.sourceOf(id));
-  return { release, collections, index, markdown };
+  return { release, collections };
 }
 
-async function readVault(root: string, { collections, index, markdown }: LinkedRelease, report: ImportReport): Promise<VaultImport> {
-  const { relationships, releases, ...objectLists } = collections;
+/** The vault, linked against the latest release; what notes copy from ATT&CK is looked up in every release. */
+async function readVault(options: ImportOptions, key: string, latest: ReleaseImport, releases: ReleaseImport[], report: ImportReport): Promise<VaultImport> {
+  const { relationships, releases: bundles, ...objectLists } = latest.collections;
   const objects = Object.values(objectLists).flat() as AttackObject[];
-  const descriptionText = (object: AttackObject) => {
-    const found = index.get(object.id);
-    return found ? markdown.renderDescription(found.object.description, { source: found.source, objectId: object.id }).text : '';
-  };
-  return importVault(root, { objects, descriptionText }, report);
+  const attack = { objects, texts: attackTexts(releases.map((release) => release.collections)), key };
+  return importVault(options.vault!, attack, report, { exclude: options.exclude, cache: options.cache?.vault, progress: options.progress });
 }

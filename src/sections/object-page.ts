@@ -12,6 +12,7 @@ import type { SearchEntry } from '../lib/search/schema.ts';
 import type { AttackObject, ObjectOf } from '../model/attack.ts';
 import { isListedKind, type ObjectPageKind } from '../model/kinds.ts';
 import type { Note } from '../model/notes.ts';
+import { noteLink } from '../lib/pages/note.ts';
 import { OBJECT_PAGES } from './pages.ts';
 import type { ObjectPageDefinition } from './types.ts';
 import type { SectionView } from './views.ts';
@@ -30,10 +31,20 @@ export interface ObjectPage {
   /** The page's entry in the search index: active objects only. */
   search?: SearchEntry;
   /** The team's notes about the object. */
-  teamNotes: Note[];
+  teamNotes: TeamNoteView[];
   /** Other notes that link to the object. */
   referencedBy: Note[];
   references: NumberedReference[];
+}
+
+/**
+ * A team note as an ATT&CK page shows it: what it adds to ATT&CK, its citations numbered in the
+ * page's references; or, for a note that only mirrors ATT&CK, the notes it links to.
+ */
+export interface TeamNoteView {
+  note: Note;
+  html?: string;
+  links: Link[];
 }
 
 export interface PageSources extends DataContext {
@@ -49,6 +60,8 @@ function pageOf<K extends ObjectPageKind>(object: ObjectOf<K>, definition: Objec
   const page: PageContext = { ...sources, references: new PageReferences(sources.base) };
   const descriptionHtml = page.references.render(object.description, object.references);
   const card = cardRows(definition.card(object, page));
+  // In page order: the team's notes come before the sections.
+  const teamNotes = page.vault.notesAbout(object.id).map((note) => teamNoteView(note, object, page));
   const sections = object.status === 'revoked' ? [] : sectionViews(object, definition, page);
   return {
     object,
@@ -60,10 +73,16 @@ function pageOf<K extends ObjectPageKind>(object: ObjectOf<K>, definition: Objec
     card,
     layers: definition.layers && object.status === 'active' && isLayerObject(object) ? layerFiles(page, object) : [],
     sections,
-    teamNotes: page.vault.notesAbout(object.id),
+    teamNotes,
     referencedBy: page.vault.otherLinksTo(object.id),
     references: page.references.list,
   };
+}
+
+function teamNoteView(note: Note, object: AttackObject, page: PageContext): TeamNoteView {
+  if (note.teamHtml.length > 0) return { note, html: page.references.render(note.teamHtml, object.references), links: [] };
+  const linked = note.linksToNotes.flatMap((id) => page.vault.get(id) ?? []);
+  return { note, links: linked.map((target) => noteLink(target, page.base)) };
 }
 
 function replacementOf(object: AttackObject, graph: AttackGraph): Pick<ObjectPage, 'replacement' | 'replacementName'> {

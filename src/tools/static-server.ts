@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { lookup } from 'mrmime';
 import sirv from 'sirv';
-import { SECURITY_HEADERS } from '../lib/content-security-policy.ts';
+import { FILE_SECURITY_HEADERS, SECURITY_HEADERS } from '../lib/content-security-policy.ts';
+import { paths } from '../lib/paths.ts';
 
 export interface RunningServer {
   /** e.g. `http://127.0.0.1:41234/wiki/` */
@@ -30,7 +31,8 @@ export async function serveStatic(root: string, base = '/', { onSend, port = 0 }
     dev: false,
     etag: false,
     setHeaders: (response, pathname, stats) => {
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+      const headers = pathname.startsWith(paths.files()) ? FILE_SECURITY_HEADERS : SECURITY_HEADERS;
+      for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
       // Pagefind's index files have extensions of their own; every file gets a type.
       const name = pathname.split('/').at(-1)!;
       if (name.includes('.') && !lookup(name)) response.setHeader('Content-Type', 'application/octet-stream');

@@ -102,6 +102,12 @@ Body.
 
 <script src="/wiki/files/evil.avif"></script>
 `],
+    // An SVG image full of script, published sanitized: embedded, linked, and opened on its own.
+    ['files/evil.svg', `<svg xmlns="http://www.w3.org/2000/svg" onload="alert('${MARKER}')"><script>alert('${MARKER}')</script><a href="javascript:alert('${MARKER}')"><text>x</text></a><image href="https://example.com/${MARKER}.png"/></svg>`],
+    ['frontmatter/svg.md', `![[evil.svg]]
+
+[[evil.svg#icon]]
+`],
   ];
 }
 

@@ -3,11 +3,11 @@
  * page holds unsafe markup or a broken link, nothing is written outside the output folder, and in
  * Chromium no page runs script, asks for anything outside the site or trips the CSP.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks } from '../../src/tools/links.ts';
-import { MARKUP_PAYLOADS } from '../corpus/hostile-payloads.ts';
+import { MARKER, MARKUP_PAYLOADS } from '../corpus/hostile-payloads.ts';
 import { HOSTILE_BASE } from '../corpus/hostile-site.ts';
 import { HOSTILE_DIR } from '../test-sites.ts';
 import { readDomTags } from '../helpers/dom-tags.ts';
@@ -54,6 +54,13 @@ describe('a site built from hostile STIX', () => {
   it('publishes no vault file whose bytes are not the image its name says', async () => {
     const files = await readdir(join(siteDir, 'files'), { recursive: true }).catch(() => []);
     expect(files.filter((file) => file.endsWith('evil.avif'))).toEqual([]);
+  });
+
+  it('publishes SVG images sanitized: nothing of the script, handler or outside image in them is left', async () => {
+    const svg = await readFile(join(siteDir, 'files', 'files', 'evil.svg'), 'utf8');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).not.toContain(MARKER);
+    expect(svg).not.toMatch(/<script|\son\w+=|javascript:/i);
   });
 
   it('has no broken link', () => {

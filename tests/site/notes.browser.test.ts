@@ -32,6 +32,15 @@ describe('notes woven into ATT&CK pages', () => {
     expect(await page.locator('h1').textContent()).toContain('DNS');
   });
 
+  it('shows a tag note above the tag page list, and goes from it to a procedure', async () => {
+    await page.goto(`${site.url}tags/dns/`);
+    expect(await page.locator('h1').textContent()).toBe('#dns');
+    expect(await page.locator('.tag-note').textContent()).toContain('Notes about the Domain Name System');
+    await click(page.locator('table a', { hasText: 'Zone Transfer Check' }), 'procedures/zone-transfer-check/');
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await page.locator('.tag-list a', { hasText: '#dns' }).getAttribute('href')).toBe(`${new URL(site.url).pathname}tags/dns/`);
+  });
+
   it('filters procedures by tactic and keeps the filter in the URL', async () => {
     await page.goto(`${site.url}procedures/`);
     const visibleRows = () => page.locator('tbody tr:visible').count();
@@ -41,11 +50,14 @@ describe('notes woven into ATT&CK pages', () => {
     expect(await visibleRows()).toBe(1);
     expect(await page.locator('tbody tr:visible a').first().textContent()).toBe('Lookalike Domain Watch');
     await page.goto(`${site.url}procedures/?tactic=ta0043`);
+    await expect.poll(() => page.locator('[data-filter-status]').textContent()).toBe('3 of 4 procedures');
     expect(await visibleRows()).toBe(3);
-    expect(await page.locator('#filter-status').textContent()).toBe('3 of 4 procedures');
     await page.selectOption('#tactic-filter', '');
     expect(new URL(page.url()).search).toBe('');
     expect(await visibleRows()).toBe(4);
+    await page.fill('[data-text-filter]', 'zone');
+    expect(await page.locator('tbody tr a').first().textContent()).toBe('Zone Transfer Check');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('zone');
   });
 
   it('copies a command with its button', async () => {

@@ -134,7 +134,7 @@ describe('texts and relationships as ATT&CK means them', () => {
     const html = renderRichText(technique.description, '/');
     expect(html).toContain('Installed Components\\</code> and setting a malicious value for <code>StubPath</code>');
     const escapedBackslash = collections.relationships.find((entry) => entry.id === 'relationship--5a3333ef-b106-42db-b0bb-46b2ac7c21b2');
-    expect(renderRichText(escapedBackslash?.description, '/')).toContain('<code>C:\\windows\\temp\\s\\</code>, to stage');
+    expect(renderRichText(escapedBackslash?.description ?? [], '/')).toContain('<code>C:\\windows\\temp\\s\\</code>, to stage');
     const escapedTags = [...Object.values(collections).flat()].flatMap((entry) =>
       richStrings((entry as { description?: unknown }).description).filter((text) => /&#x3C;\/code>|&lt;\/code&gt;/.test(text)),
     );

@@ -2,7 +2,7 @@
 import { isProcedureNote, type Note, type ProcedureNote } from '../../model/notes.ts';
 import type { AttackGraph } from '../graph.ts';
 import { href, paths } from '../paths.ts';
-import { renderRichText } from '../rich-text.ts';
+import { PageReferences, type NumberedReference } from '../references.ts';
 import type { Vault } from '../vault.ts';
 import { attackLinks, cardRows, formatDate, siteLink, yesNo, type CardRow, type CardValue, type Link } from './common.ts';
 
@@ -20,17 +20,22 @@ export interface NotePage {
   html: string;
   commands: CommandBlock[];
   tags: Link[];
+  /** The note's citations, numbered: they name references of the ATT&CK objects it is about. */
+  references: NumberedReference[];
 }
 
 export function notePage(note: Note, graph: AttackGraph, vault: Vault, base: string): NotePage {
+  const references = new PageReferences(base);
+  const html = references.render(note.html, note.about.flatMap((id) => graph.get(id)?.references ?? []));
   const section = note.kind === 'procedure' ? siteLink(paths.procedures(), base, 'Procedures') : siteLink(paths.notes(), base, 'Notes');
   return {
     note,
     breadcrumbs: [section],
     card: isProcedureNote(note) ? procedureCard(note, graph, vault, base) : noteCard(note, graph, base),
-    html: renderRichText(note.html, base),
+    html,
     commands: commandsOf(note, vault, base),
     tags: note.tags.map((tag) => siteLink(paths.tag(tag), base, `#${tag}`)),
+    references: references.list,
   };
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { lookup } from 'mrmime';
 import { generatedDir } from 'virtual:kb/config';
+import { FILE_SECURITY_HEADERS } from '../../lib/content-security-policy.ts';
 import { generatedLayout } from '../../lib/generated.ts';
 import { paths, routeParam } from '../../lib/paths.ts';
 import { loadVaultFiles } from '../../lib/site-data.ts';
@@ -16,6 +17,6 @@ export const GET: APIRoute<{ id: string }> = async ({ props }) => {
   const bytes = await readFile(join(generatedLayout(generatedDir).files, props.id));
   // The dev server sends these; a static host derives the type from the (allowlisted) extension.
   return new Response(new Uint8Array(bytes), {
-    headers: { 'Content-Type': lookup(props.id) ?? 'application/octet-stream', 'X-Content-Type-Options': 'nosniff' },
+    headers: { ...FILE_SECURITY_HEADERS, 'Content-Type': lookup(props.id) ?? 'application/octet-stream' },
   });
 };

@@ -4,10 +4,11 @@
  * manifest and the import report. The folder is written beside the old one and swapped in, so a
  * failed import never leaves half-written collections behind.
  */
-import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { generatedLayout } from '../../lib/generated.ts';
-import { COLLECTION_SCHEMAS, RELEASE_SCHEMAS, SHARED_SCHEMAS, type CollectionName, type Manifest, type SharedCollections } from '../../model/collections.ts';
+import { COLLECTION_SCHEMAS, RELEASE_SCHEMAS, SHARED_SCHEMAS, VAULT_SCHEMAS, type CollectionName, type Manifest, type SharedCollections, type VaultCollections } from '../../model/collections.ts';
 import { ImportError, type ImportReport } from '../report.ts';
 import type { ReleaseImport } from '../run.ts';
 import type { VaultAsset } from '../sources/vault.ts';
@@ -32,20 +33,61 @@ export async function emitCollections(
   for (const name of Object.keys(SHARED_SCHEMAS) as (keyof SharedCollections)[]) {
     await write(fresh.sharedCollection(name), serializeCollection(name, shared[name]));
   }
+  await write(fresh.report, `${JSON.stringify(report, null, 2)}\n`);
+  for (const asset of assets) await publishFile(asset, fresh.files);
+  await write(fresh.manifest, manifestOf(releases, shared));
+  await mkdir(dirname(target), { recursive: true });
+  await swapFolder(fresh.collections, target);
+  await rm(dirname(fresh.collections), { recursive: true, force: true });
+}
+
+/**
+ * Writes the vault's collections, its files and the report into the collections an earlier import
+ * of the same releases wrote, in place (`npm run dev`, after an edit): each file is written beside
+ * its place and renamed over it, and the manifest last, which the site watches.
+ */
+export async function emitVaultCollections(
+  releases: ReleaseImport[],
+  shared: SharedCollections,
+  assets: VaultAsset[],
+  report: ImportReport,
+  generatedDir: string,
+): Promise<void> {
+  const layout = generatedLayout(generatedDir);
+  if (!existsSync(layout.manifest)) return emitCollections(releases, shared, assets, report, generatedDir);
+  for (const name of Object.keys(VAULT_SCHEMAS) as (keyof VaultCollections)[]) {
+    await replace(layout.sharedCollection(name), serializeCollection(name, shared[name]));
+  }
+  await replace(layout.report, `${JSON.stringify(report, null, 2)}\n`);
+  const published = new Set(assets.map((asset) => join(layout.files, asset.file)));
+  for (const file of await readdir(layout.files, { recursive: true }).catch(() => [])) {
+    const path = join(layout.files, file);
+    if (!published.has(path) && (await stat(path)).isFile()) await rm(path);
+  }
+  for (const asset of assets) await publishFile(asset, layout.files);
+  await replace(layout.manifest, manifestOf(releases, shared));
+}
+
+function manifestOf(releases: ReleaseImport[], shared: SharedCollections): string {
   const manifest: Manifest = {
     releases: releases.map(({ release, collections }) => ({ release, counts: counts(collections) })),
     shared: counts(shared),
   };
-  await write(fresh.manifest, `${JSON.stringify(manifest)}\n`);
-  await write(fresh.report, `${JSON.stringify(report, null, 2)}\n`);
-  for (const asset of assets) {
-    const copy = join(fresh.files, asset.file);
-    await mkdir(dirname(copy), { recursive: true });
-    await copyFile(asset.absolute, copy);
-  }
-  await mkdir(dirname(target), { recursive: true });
-  await swapFolder(fresh.collections, target);
-  await rm(dirname(fresh.collections), { recursive: true, force: true });
+  return `${JSON.stringify(manifest)}\n`;
+}
+
+/** A vault file where the site serves it from: a copy, or what replaces its bytes (a sanitized SVG). */
+async function publishFile(asset: VaultAsset, filesDir: string): Promise<void> {
+  const copy = join(filesDir, asset.file);
+  await mkdir(dirname(copy), { recursive: true });
+  if (asset.content === undefined) await copyFile(asset.absolute, copy);
+  else await writeFile(copy, asset.content);
+}
+
+async function replace(file: string, text: string): Promise<void> {
+  const next = `${file}.new-${process.pid}`;
+  await writeFile(next, text);
+  await rename(next, file);
 }
 
 async function write(file: string, text: string): Promise<void> {

@@ -1,13 +1,80 @@
 /**
- * Obsidian syntax that the markdown libraries in use do not cover: `%%comments%%`, `#tags` and
- * `^block` ids. Wikilinks and embeds come from @flowershow/remark-wiki-link, callouts from
- * @r4ai/remark-callout, `==highlights==` from remark-flexible-markers.
+ * Obsidian's syntax, in one place: the one parser of Obsidian markdown (note bodies, and the links
+ * written in frontmatter values and tags), and what the markdown libraries in use do not cover:
+ * `%%comments%%`, `#tags` by Obsidian's rules and `^block` ids. Wikilinks and embeds come from
+ * @flowershow/remark-wiki-link, callouts from @r4ai/remark-callout, `==highlights==` from
+ * remark-flexible-markers.
  */
+import wikiLinkPlugin from '@flowershow/remark-wiki-link';
 import type { Element, Root as HastRoot } from 'hast';
+import { toString as hastToString } from 'hast-util-to-string';
 import type { Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { findAndReplace } from 'mdast-util-find-and-replace';
-import { visit } from 'unist-util-visit';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
 import type { SitePath } from '../../lib/paths.ts';
+import { HeadingSlugger } from '../../lib/slugs.ts';
+import type { Embed, WikiLink } from './syntax-tree.ts';
+
+/** The parser of Obsidian markdown: GitHub's markdown, wikilinks and embeds, block ids. */
+export const obsidianParser = unified().use(remarkParse).use(remarkGfm).use(wikiLinkPlugin).use(remarkBlockIds).freeze();
+
+/** A wikilink or embed as written: `[[target#anchor|alias]]`, `![[target]]`. */
+export interface ObsidianLink {
+  /** The note or file named; empty for a place in the same note (`[[#Heading]]`). */
+  target: string;
+  /** The heading (the last of `#A#B`) or `^block` after `#`. */
+  anchor?: string;
+  alias?: string;
+  embed: boolean;
+}
+
+/** What a wikilink or embed node says. */
+export function linkOf(node: WikiLink | Embed): ObsidianLink {
+  const { target, anchor } = splitTarget(node.value);
+  // The wikilink plugin takes the size of an image (`|200x100`) out of the alias: it is put back.
+  const { 'data-fs-width': width, 'data-fs-height': height } = node.data?.hProperties ?? {};
+  const size = width === undefined ? undefined : `${String(width)}${height === undefined ? '' : `x${String(height)}`}`;
+  const alias = node.data?.alias?.replace(/\\+$/, '').trim() || size;
+  return { target, anchor, alias, embed: node.type === 'embed' };
+}
+
+/** Frontmatter values repeat across a vault (tags, tools): each is parsed once. */
+const linksOfText = new Map<string, ObsidianLink[]>();
+
+/** The wikilinks and embeds of a text (a frontmatter value, a tag), read as in a note's body. */
+export function wikiLinksIn(text: string): ObsidianLink[] {
+  if (!text.includes('[[')) return [];
+  let links = linksOfText.get(text);
+  if (!links) {
+    const found: ObsidianLink[] = [];
+    visit(obsidianParser.parse(text), (node) => {
+      if (node.type === 'wikiLink' || node.type === 'embed') found.push(linkOf(node));
+    });
+    links = found;
+    linksOfText.set(text, links);
+  }
+  return links;
+}
+
+/**
+ * `Note#Heading`, `Note#^block`, `#Heading`, `Note#Heading#Subheading` (the last heading is the
+ * place); a trailing `\` is the table escape of `|`.
+ */
+export function splitTarget(raw: string): { target: string; anchor?: string } {
+  const cleaned = raw.replace(/\\+$/, '').trim();
+  const hash = cleaned.indexOf('#');
+  if (hash < 0) return { target: cleaned };
+  const anchor = cleaned
+    .slice(hash + 1)
+    .split('#')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .at(-1);
+  return { target: cleaned.slice(0, hash).trim(), anchor };
+}
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
@@ -40,25 +107,42 @@ export function stripComments(markdown: string): string {
     .join('\n');
 }
 
-/** `#tag` and `#nested/tag`: letters, digits, `_`, `-` and `/`, not only digits, after a space. */
-const TAG = /(?<=^|[\s(])#([\p{L}\p{N}_/-]*[\p{L}_-][\p{L}\p{N}_/-]*)/gu;
+/**
+ * What a tag may hold, as in Obsidian: letters, digits, `_`, `-`, `/` (nesting) and emoji; no
+ * space and no other punctuation.
+ */
+const TAG_CHARACTERS = String.raw`[\p{L}\p{M}\p{N}_/\-\p{Extended_Pictographic}\u200d\ufe0f]+`;
+const WHOLE_TAG = new RegExp(`^${TAG_CHARACTERS}$`, 'u');
+/** `#tag` after a space or at the start of a line, as Obsidian reads it. */
+const INLINE_TAG = new RegExp(`(?<=^|\\s)#(${TAG_CHARACTERS})`, 'gu');
 
-/** Turns inline tags into links to their tag pages, telling `onTag` about each. */
+/**
+ * The tag `raw` names (`#a/b`, `a/b/`, `a/b` → `a/b`), or undefined when Obsidian would not read it
+ * as a tag: characters a tag cannot hold, or nothing but digits and slashes (`#2024`).
+ */
+export function tagName(raw: string): string | undefined {
+  const tag = raw.trim().replace(/^#/, '').replace(/\/+$/, '');
+  return WHOLE_TAG.test(tag) && !tag.startsWith('/') && /[^\p{N}/]/u.test(tag) ? tag : undefined;
+}
+
+/**
+ * Turns inline tags into links to their tag pages, telling `onTag` about each. As in Obsidian, no
+ * tag is read in code, links or headings.
+ */
 export function remarkTags(tagPath: (tag: string) => SitePath, onTag: (tag: string) => void) {
   return (tree: Root) => {
     findAndReplace(
       tree,
       [
-        TAG,
-        (_match: string, name: string) => {
-          const tag = name.replace(/\/+$/, '');
+        INLINE_TAG,
+        (match: string, name: string) => {
+          const tag = tagName(name);
+          if (!tag) return false;
           onTag(tag);
-          return {
-            type: 'link',
-            url: tagPath(tag),
-            data: { hProperties: { className: ['tag'] } },
-            children: [{ type: 'text', value: `#${tag}` }],
-          };
+          const link = { type: 'link' as const, url: tagPath(tag), data: { hProperties: { className: ['tag'] } }, children: [{ type: 'text' as const, value: `#${tag}` }] };
+          // A trailing `/` is no part of the tag.
+          const rest = match.slice(tag.length + 1);
+          return rest ? [link, { type: 'text' as const, value: rest }] : link;
         },
       ],
       { ignore: ['link', 'linkReference', 'inlineCode', 'code', 'definition', 'heading'] },
@@ -116,6 +200,19 @@ export function rehypeBlockIds() {
         delete element.properties.dataBlockId;
         element.properties.id = blockAnchor(id);
       }
+    });
+  };
+}
+
+/** Gives every heading an id, as rehype-slug does, but never an empty one (HeadingSlugger). */
+export function rehypeHeadingIds() {
+  return (tree: HastRoot) => {
+    const slugger = new HeadingSlugger();
+    visit(tree, 'element', (element: Element) => {
+      // Embedded notes' headings keep no ids (the page's own headings own them), and take none.
+      if ((element.properties.className as string[] | undefined)?.includes('embed')) return SKIP;
+      if (/^h[1-6]$/.test(element.tagName) && !element.properties.id) element.properties.id = slugger.slug(hastToString(element));
+      return undefined;
     });
   };
 }

@@ -8,10 +8,12 @@
  * frontmatter shown as text at its top and a warning naming the line.
  */
 import matter from 'gray-matter';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { parseYaml, YamlError } from '../sources/yaml.ts';
 import type { ImportReport } from '../report.ts';
 import type { VaultNoteSource } from '../sources/vault.ts';
+import { tagName, wikiLinksIn } from '../render/obsidian.ts';
 
 /** Languages gray-matter would run or parse besides YAML: each one refuses. */
 const REFUSED_ENGINES = ['javascript', 'js', 'coffee', 'coffeescript', 'cson', 'json', 'toml'];
@@ -42,6 +44,8 @@ export interface ParsedNote {
   name: string;
   /** The file as written, for line numbers. */
   text: string;
+  /** A digest of the text: what caches of the note's rendering are keyed by. */
+  hash: string;
   data: Frontmatter;
   body: string;
   /** Line of the file on which the body starts (1-based). */
@@ -58,18 +62,23 @@ export function parseNote(source: VaultNoteSource, vaultRoot: string, report: Im
   const { data, body, bodyLine } = readFrontmatter(source, join(vaultRoot, source.file), report);
   const id = source.file.replace(/\.md$/i, '');
   const name = id.split('/').at(-1)!;
+  const tags = [frontmatterTags(data.tags), frontmatterTags(data.tag)];
+  for (const entry of tags.flatMap((found) => found.invalid)) {
+    report.warn({ source: join(vaultRoot, source.file), line: lineOf(source.text, entry) }, `tag "${entry}" is no tag as Obsidian reads them (letters, digits, _, - and / only, not only digits); left out`);
+  }
   return {
     file: source.file,
     id,
     name,
     text: source.text,
+    hash: createHash('sha1').update(source.text).digest('hex'),
     data,
     body,
     bodyLine,
     title: text(data.title) ?? text(data.name) ?? name,
     type: text(data.type)?.toLowerCase(),
     aliases: [...list(data.aliases), ...list(data.alias)],
-    tags: [...tagList(data.tags), ...tagList(data.tag)],
+    tags: tags.flatMap((found) => found.tags),
     publish: data.publish !== false,
     permalink: text(data.permalink),
   };
@@ -128,12 +137,33 @@ export function list(value: unknown): string[] {
   return items.map(text).filter((item): item is string => item !== undefined);
 }
 
-/** Tags may also be written `tags: a, b`, `tags: '#a #b'`, or as links to tag notes (`[[dns]]`). */
-function tagList(value: unknown): string[] {
-  return list(value)
-    .flatMap((item) => item.replace(/\[\[([^\]|]*)(\|[^\]]*)?\]\]/g, '$1').split(/[,\s]+/))
-    .map((tag) => tag.replace(/^#/, ''))
-    .filter(Boolean);
+/**
+ * Frontmatter tags as Obsidian reads them: a list, each entry one tag (`#` optional), or one text
+ * of several (`a, b` or `#a #b`). A link to a note (`[[Tag Note]]`, `[[Tag Note|shown]]`) is one
+ * tag, named as the note: a tag note. Entries that are no tag are returned apart, for a warning.
+ */
+function frontmatterTags(value: unknown): { tags: string[]; invalid: string[] } {
+  const tags: string[] = [];
+  const invalid: string[] = [];
+  for (const item of list(value)) {
+    const links = wikiLinksIn(item);
+    if (links.length > 0) {
+      tags.push(...links.flatMap((link) => (link.target ? [link.target.split('/').at(-1)!] : [])));
+      continue;
+    }
+    for (const entry of item.split(Array.isArray(value) ? ',' : /[,\s]+/).map((part) => part.trim()).filter(Boolean)) {
+      const tag = tagName(entry);
+      if (tag) tags.push(tag);
+      else invalid.push(entry);
+    }
+  }
+  return { tags, invalid };
+}
+
+/** The 1-based line of the file on which `text` first appears. */
+function lineOf(file: string, text: string): number | undefined {
+  const index = file.split('\n').findIndex((line) => line.includes(text));
+  return index < 0 ? undefined : index + 1;
 }
 
 export function flag(value: unknown): boolean | undefined {

@@ -5,10 +5,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
-import type { Root } from 'mdast';
-import remarkParse from 'remark-parse';
-import wikiLinkPlugin from '@flowershow/remark-wiki-link';
-import { unified } from 'unified';
+import { withoutMarkers } from '../render/rich-text.ts';
 import { visit } from 'unist-util-visit';
 import { NOTE_LIST_PAGES, paths, RESERVED_SEGMENTS, type SitePath } from '../../lib/paths.ts';
 import { slugOf } from '../../lib/slugs.ts';
@@ -17,7 +14,9 @@ import type { Command, Note, Procedure } from '../../model/notes.ts';
 import type { ImportReport } from '../report.ts';
 import { flag, list, text, type Frontmatter, type ParsedNote } from './frontmatter.ts';
 import type { RenderedNote } from '../render/notes.ts';
-import { splitTarget, type AttackLookup, type VaultIndex } from './resolve.ts';
+import type { AttackLookup, VaultIndex } from './resolve.ts';
+import { wikiLinksIn, type ObsidianLink } from '../render/obsidian.ts';
+import { parseAttackId } from '../../model/ids.ts';
 
 /** Procedure fields naming tactics and techniques, in the old and the new export format. */
 const MAPPING_FIELDS = ['tactics', 'techniques', 'sub_techniques', 'mitre_tactics', 'mitre_techniques'];
@@ -57,7 +56,7 @@ export function assignPaths(notes: ParsedNote[], vaultRoot: string, report: Impo
       continue;
     }
     const owner = wanted && owners.get(wanted);
-    const path = uniquePath(defaultPath(note), owners);
+    const path = uniquePath(defaultPath(note), note.id, owners);
     if (owner && (note.permalink || owner.permalink)) {
       const what = note.permalink ? `its permalink ${wanted}` : `its page ${wanted}`;
       report.warn({ source: `${vaultRoot}/${note.file}` }, `${what} is taken by ${owner.file}; published at ${path}`);
@@ -81,9 +80,10 @@ function permalinkPath(note: ParsedNote, vaultRoot: string, report: ImportReport
   return path;
 }
 
-function uniquePath(path: SitePath, owners: Map<SitePath, ParsedNote>): SitePath {
+/** `path`, or when it is taken a variant of it made from `key` (what names the thing: its vault path). */
+export function uniquePath(path: SitePath, key: string, taken: { has(path: SitePath): boolean }): SitePath {
   let candidate = path;
-  for (let n = 2; owners.has(candidate); n++) candidate = paths.numbered(path, n);
+  for (let n = 0; taken.has(candidate); n++) candidate = paths.variant(path, n === 0 ? key : `${key}#${n}`);
   return candidate;
 }
 
@@ -92,8 +92,8 @@ export interface NoteContext {
   index: VaultIndex;
   attack: AttackLookup;
   notePath(note: ParsedNote): SitePath | undefined;
-  /** Plain text of an ATT&CK object's description, to spot notes that repeat it. */
-  descriptionText(object: AttackObject): string;
+  /** What ATT&CK says about an object in any loaded release, to spot notes that repeat it. */
+  attackTexts(stixId: string): string[];
   report: ImportReport;
   vaultRoot: string;
 }
@@ -105,28 +105,63 @@ interface Reference {
   note?: ParsedNote;
 }
 
-const wikiLinkParser = unified().use(remarkParse).use(wikiLinkPlugin).freeze();
-
-/** Resolves each frontmatter value of a note once, so that each problem is reported once. */
-type Resolve = (value: string, mustResolve: boolean) => Reference;
+/**
+ * Resolves each frontmatter value of a note once, so that each problem is reported once: every
+ * link it holds, or the value itself as a plain name. Plain values that are lists of ATT&CK ids
+ * in one string (`T1111, T1556`) name each id.
+ */
+type Resolve = (value: string, mustResolve: boolean) => Reference[];
 
 function resolverFor(note: ParsedNote, context: NoteContext): Resolve {
-  const resolved = new Map<string, Reference>();
+  const resolved = new Map<string, Reference[]>();
   return (value, mustResolve) => {
-    if (!resolved.has(value)) resolved.set(value, reference(value, note, context, mustResolve));
-    return resolved.get(value)!;
+    let references = resolved.get(value);
+    if (!references) {
+      const links = wikiLinksIn(value);
+      references = links.length > 0
+        ? links.map((link) => reference(link, value, note, context, true))
+        : idList(value).map((name) => reference({ target: name, embed: false }, value, note, context, mustResolve));
+      resolved.set(value, references);
+    }
+    return references;
   };
 }
 
-export function buildNote(note: ParsedNote, rendered: RenderedNote, tags: string[], context: NoteContext): Note {
+/** `T1111, T1556` or `T1111 T1556`: each id; any other text is one name. */
+export function idList(value: string): string[] {
+  const parts = value.split(/[\s,;]+/).filter(Boolean);
+  return parts.length > 1 && parts.every((part) => parseAttackId(part)) ? parts : [value.trim()];
+}
+
+/** What rendering a note's body gave, as buildNote needs it: kept by the render cache (import.ts) between imports. */
+export interface NoteRendering {
+  html: RichText;
+  excerpt: string;
+  inlineTags: string[];
+  linksToNotes: string[];
+  /** STIX ids. */
+  linksToAttack: string[];
+  /** Vault paths of the files it shows. */
+  files: string[];
+  /** What the note adds to the pages of the ATT&CK objects it is about. */
+  teamHtml: RichText;
+}
+
+/** What a rendered note adds to the ATT&CK pages of the objects it is about (none: nothing). */
+export function teamHtmlOf(note: ParsedNote, rendered: RenderedNote, context: Pick<NoteContext, 'attack' | 'attackTexts'>): RichText {
+  const about = list(note.data.mitre_id).flatMap(idList).flatMap((id) => context.attack.find(id)?.object ?? []);
+  return about.length > 0 ? teamContent(rendered, about.flatMap((object) => [object.attackId, object.name, ...context.attackTexts(object.id)])) : [];
+}
+
+export function buildNote(note: ParsedNote, rendered: NoteRendering, tags: string[], context: NoteContext): Note {
   const resolve = resolverFor(note, context);
-  const about = attackIds(note, list(note.data.mitre_id), context);
+  const about = attackIds(note, list(note.data.mitre_id).flatMap(idList), context);
   const procedure = isProcedure(note) ? procedureOf(note, resolve) : undefined;
   const command = commandOf(note.data);
   const frontmatterLinks = Object.values(note.data)
     .flatMap((value) => (typeof value === 'string' || Array.isArray(value) ? list(value) : []))
-    .filter((value) => value.includes('[['))
-    .map((value) => resolve(value, true));
+    .filter((value) => wikiLinksIn(value).length > 0)
+    .flatMap((value) => resolve(value, true));
   const fields = {
     id: note.id,
     file: note.file,
@@ -144,16 +179,16 @@ export function buildNote(note: ParsedNote, rendered: RenderedNote, tags: string
     html: rendered.html,
     excerpt: rendered.excerpt,
     about: about.map((object) => object.id),
-    teamHtml: about.length > 0 ? teamContent(rendered, about.map(context.descriptionText)) : [],
+    teamHtml: rendered.teamHtml,
     mapped: procedure ? [...procedure.tactics, ...procedure.techniques, ...procedure.subtechniques] : [],
     linksToNotes: unique([...rendered.linksToNotes, ...frontmatterLinks.flatMap((ref) => (ref.note ? [ref.note.id] : []))]),
-    linksToAttack: unique([...rendered.linksToAttack, ...frontmatterLinks.flatMap((ref) => (ref.attack ? [ref.attack] : []))].map((object) => object.id)),
+    linksToAttack: unique([...rendered.linksToAttack, ...frontmatterLinks.flatMap((ref) => (ref.attack ? [ref.attack.id] : []))]),
   };
   return procedure ? { ...fields, kind: 'procedure', procedure } : { ...fields, kind: 'note' };
 }
 
 function procedureOf(note: ParsedNote, resolve: Resolve): Procedure {
-  const mapped = MAPPING_FIELDS.flatMap((field) => list(note.data[field])).map((value) => resolve(value, true));
+  const mapped = MAPPING_FIELDS.flatMap((field) => list(note.data[field])).flatMap((value) => resolve(value, true));
   const objects = unique(mapped.flatMap((ref) => (ref.attack ? [ref.attack] : [])));
   const ofType = (test: (object: AttackObject) => boolean) => objects.filter(test).map((object) => object.id);
   return {
@@ -161,11 +196,10 @@ function procedureOf(note: ParsedNote, resolve: Resolve): Procedure {
     techniques: ofType((object) => object.type === 'technique' && !object.isSubtechnique),
     subtechniques: ofType((object) => object.type === 'technique' && object.isSubtechnique),
     platforms: list(note.data.platforms),
-    tools: list(note.data.tools).map((value) => {
-      const ref = resolve(value, value.includes('[['));
-      return { title: ref.text, noteId: ref.note?.id };
-    }),
-    commands: list(note.data.commands).flatMap((value) => commandFrom(resolve(value, true))),
+    tools: list(note.data.tools)
+      .flatMap((value) => resolve(value, false))
+      .map((ref) => ({ title: ref.text, noteId: ref.note?.id })),
+    commands: list(note.data.commands).flatMap((value) => resolve(value, true).flatMap(commandFrom)),
     verified: flag(note.data.verified),
     submitted: flag(note.data.submitted),
     skillLevel: text(note.data.skill_level),
@@ -192,22 +226,22 @@ function attackIds(note: ParsedNote, ids: string[], context: NoteContext): Attac
       context.report.warn(locate(note, id, context), `mitre_id ${id} is not in the loaded ATT&CK data`);
       return [];
     }
-    if (match.warning) context.report.warn(locate(note, id, context), match.warning);
+    if (match.outdated && match.warning) context.report.outdatedId(locate(note, id, context), match.outdated, match.warning);
     return [match.object];
   });
 }
 
 /**
- * Resolves a frontmatter value: an ATT&CK id or a link whose alias starts with one, a note (and
- * through a note with a `mitre_id`, its ATT&CK object), or plain text. It counts as a broken link
- * when `mustResolve`: every wikilink, and the plain ids and names of mapping fields.
+ * Resolves a frontmatter link or name: an ATT&CK id or a link whose alias starts with one, a note
+ * (and through a note with a `mitre_id`, its ATT&CK object), or plain text. It counts as a broken
+ * link when `mustResolve`: every wikilink, and the plain ids and names of mapping fields.
  */
-function reference(value: string, note: ParsedNote, context: NoteContext, mustResolve: boolean): Reference {
-  const { target, alias } = parseLinkText(value);
+function reference(link: ObsidianLink, value: string, note: ParsedNote, context: NoteContext, mustResolve: boolean): Reference {
+  const { target, alias } = link;
   const shown = alias ?? target;
   const attack = context.attack.findInLink(target, alias);
   if (attack) {
-    if (attack.warning) context.report.warn(locate(note, value, context), attack.warning);
+    if (attack.outdated && attack.warning) context.report.outdatedId(locate(note, value, context), attack.outdated, attack.warning);
     return { text: shown, attack: attack.object };
   }
   const linked = context.index.findNote(target);
@@ -218,26 +252,15 @@ function reference(value: string, note: ParsedNote, context: NoteContext, mustRe
   return { text: shown };
 }
 
-/** `[[Target|Alias]]` (through the wikilink parser) or plain text. */
-function parseLinkText(value: string): { target: string; alias?: string } {
-  let found: { target: string; alias?: string } | undefined;
-  visit(wikiLinkParser.parse(value) as Root, 'wikiLink', (node) => {
-    found ??= { target: splitTarget(node.value).target, alias: node.data?.alias };
-  });
-  return found ?? { target: value.trim() };
-}
-
 /** The frontmatter not shown elsewhere: texts, numbers, yes/no, and links to notes or ATT&CK. */
 function propertiesOf(note: ParsedNote, context: NoteContext, resolve: Resolve, shownElsewhere: (key: string) => boolean): Note['properties'] {
   return Object.entries(note.data)
     .filter(([key]) => !shownElsewhere(key.toLowerCase()))
     .map(([key, value]) => ({
       label: labelOf(key),
-      values: displayValues(value).map((item) => {
-        if (!item.includes('[[')) return { text: item };
-        const ref = resolve(item, true);
-        const path = ref.attack ? ref.attack.path : ref.note && context.notePath(ref.note);
-        return { text: ref.text, path };
+      values: displayValues(value).flatMap((item) => {
+        if (wikiLinksIn(item).length === 0) return [{ text: item }];
+        return resolve(item, true).map((ref) => ({ text: ref.text, path: ref.attack ? ref.attack.path : ref.note && context.notePath(ref.note) }));
       }),
     }))
     .filter((property) => property.values.length > 0);
@@ -263,27 +286,86 @@ function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
 }
 
-/** Lower case letters and digits only, for comparing texts whatever their markup. */
+/** Lower case letters and digits only, for comparing texts whatever their markup, citations and spacing. */
 function comparable(textValue: string): string {
-  return textValue.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return withoutMarkers(textValue).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** The labels of ATT&CK's ID card, which exports copy as "MITRE ID: T1059" lines. */
+const CARD_LABELS = new Set([
+  'id', 'mitre id', 'attack id', 'tactic', 'tactics', 'platform', 'platforms', 'version', 'created', 'last modified',
+  'sub technique', 'sub techniques', 'sub technique of', 'domain', 'domains', 'data sources', 'permissions required',
+  'effective permissions', 'defense bypassed', 'contributors', 'type', 'url', 'mitre url', 'system requirements',
+  'impact type', 'remote support', 'associated groups', 'associated software', 'first seen', 'last seen',
+]);
+
+/** A block of "Label: value" lines that are all ATT&CK ID card lines. */
+function isCardBoilerplate(block: Element): boolean {
+  const lines = hastToString(block).split('\n').filter((line) => line.trim());
+  return lines.length > 0 && lines.every((line) => {
+    const colon = line.indexOf(':');
+    return colon > 0 && CARD_LABELS.has(comparable(line.slice(0, colon)));
+  });
 }
 
 /**
- * What a note adds to an ATT&CK page: its blocks without those that repeat the object's
- * description (exports copy it into technique notes), headings left with nothing under them
- * dropped, headings moved two levels down to sit under the page's section, and no ids.
+ * What a note adds to an ATT&CK page: its blocks without those that repeat what ATT&CK says about
+ * the object (`known`: texts of any loaded release, as attack-texts.ts gives them; exports copy
+ * descriptions, procedure tables and ID card lines into technique notes), headings left with
+ * nothing under them dropped, headings moved two levels down to sit under the page's section,
+ * and no ids. Citations stay: the page numbers them against the object's references.
  */
-export function teamContent({ tree, tokens }: Pick<RenderedNote, 'tree' | 'tokens'>, descriptions: string[]): RichText {
-  const known = comparable(descriptions.join(' '));
+export function teamContent({ tree, tokens }: Pick<RenderedNote, 'tree' | 'tokens'>, known: string[]): RichText {
+  const repeats = repetitionTest(known);
   const blocks = tree.children.filter((node): node is Element => node.type === 'element');
-  const kept = blocks.filter((block) => {
-    const own = comparable(hastToString(block));
-    return !(own.length >= 20 && known.includes(own));
-  });
+  const kept = blocks.flatMap((block) => withoutRepeats(block, repeats));
   const withContent = kept.filter((block, index) => !isHeading(block) || hasContentBelow(kept, index));
   for (const block of withContent) stripForEmbedding(block);
   const separated = withContent.flatMap((block, index): ElementContent[] => (index > 0 ? [{ type: 'text', value: '\n' }, block] : [block]));
   return tokens.richText({ type: 'root', children: separated });
+}
+
+/** Whether a text says again what ATT&CK says (a short text only when it is one of the texts whole). */
+function repetitionTest(known: string[]): (text: string) => boolean {
+  const texts = known.map(comparable).filter(Boolean);
+  const whole = new Set(texts);
+  const all = texts.join(' | ');
+  return (text) => {
+    const own = comparable(text);
+    return own !== '' && (whole.has(own) || (own.length >= 20 && all.includes(own)));
+  };
+}
+
+/** The block, or what is left of a list or table once items and rows that repeat ATT&CK are out. */
+function withoutRepeats(block: Element, repeats: (text: string) => boolean): Element[] {
+  if (isHeading(block)) return [block];
+  if (isCardBoilerplate(block) || repeats(hastToString(block))) return [];
+  const rows = block.tagName === 'table' ? tableRows(block) : block.tagName === 'ul' || block.tagName === 'ol' ? [block] : [];
+  for (const parent of rows) {
+    parent.children = parent.children.filter((child) => child.type !== 'element' || !repeatsWhole(child, repeats));
+    if (!parent.children.some((child) => child.type === 'element')) return [];
+  }
+  return [block];
+}
+
+/** A table row or list item that repeats ATT&CK as a whole, or in its cells besides ids and names. */
+function repeatsWhole(element: Element, repeats: (text: string) => boolean): boolean {
+  if (repeats(hastToString(element))) return true;
+  const cells = element.children.filter((child): child is Element => child.type === 'element' && (child.tagName === 'td' || child.tagName === 'th'));
+  const repeated = cells.filter((cell) => repeats(hastToString(cell)));
+  return repeated.length > 0 && cells.every((cell) => repeated.includes(cell) || !comparable(hastToString(cell)) || isCardValue(cell));
+}
+
+/** A table cell that is an ATT&CK id or a short name (the first cells of a copied procedure table). */
+function isCardValue(cell: Element): boolean {
+  const words = comparable(hastToString(cell)).split(' ');
+  return words.length <= 4;
+}
+
+/** The body rows of a table (its `<tbody>`, or the table itself when it has none). */
+function tableRows(table: Element): Element[] {
+  const bodies = table.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'tbody');
+  return bodies.length > 0 ? bodies : [table];
 }
 
 function isHeading(element: Element): boolean {

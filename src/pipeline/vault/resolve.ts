@@ -14,6 +14,15 @@ export interface AttackMatch {
   object: AttackObject;
   /** Why the link does not lead exactly where it says (revoked or deprecated id). */
   warning?: string;
+  /** The id as written, when ATT&CK revoked or deprecated it. */
+  outdated?: OutdatedId;
+}
+
+export interface OutdatedId {
+  id: string;
+  status: 'revoked' | 'deprecated';
+  /** The replacement's ATT&CK id, for a revoked id that has one. */
+  replacement?: string;
 }
 
 export class AttackLookup {
@@ -36,10 +45,16 @@ export class AttackLookup {
     if (object.status === 'revoked') {
       const replacement = object.revokedBy ? this.byStixId.get(object.revokedBy) : undefined;
       return replacement
-        ? { object: replacement, warning: `${upper} is revoked; linked to its replacement ${replacement.attackId}` }
-        : { object, warning: `${upper} is revoked without a replacement` };
+        ? { object: replacement, warning: `${upper} is revoked; linked to its replacement ${replacement.attackId}`, outdated: { id: upper, status: 'revoked', replacement: replacement.attackId } }
+        : { object, warning: `${upper} is revoked without a replacement`, outdated: { id: upper, status: 'revoked' } };
     }
-    return object.status === 'deprecated' ? { object, warning: `${upper} is deprecated` } : { object };
+    return object.status === 'deprecated' ? { object, warning: `${upper} is deprecated`, outdated: { id: upper, status: 'deprecated' } } : { object };
+  }
+
+  /** The object of an attack.mitre.org page (`https://attack.mitre.org/techniques/T1059/001/`), as notes copied from ATT&CK link it. */
+  findByUrl(url: string): AttackMatch | undefined {
+    const page = /^https?:\/\/attack\.mitre\.org\/[a-z]+\/([A-Za-z]+\d+)(?:\/(\d{3}))?\/?(?:[#?].*)?$/i.exec(url.trim());
+    return page ? this.find(page[2] ? `${page[1]}.${page[2]}` : page[1]!) : undefined;
   }
 
   /** The id a link names: its target, or else the start of its alias text. */
@@ -49,14 +64,17 @@ export class AttackLookup {
   }
 }
 
-/** Lower case, forward slashes, no leading `./` or `/`, no `.md`. */
-function key(target: string): string {
+/** Forward slashes, no leading `./` or `/`, no `.md`: a target as written, compared whatever its case by key(). */
+function normalized(target: string): string {
   return target
     .trim()
     .replace(/\\/g, '/')
     .replace(/^\.?\/+/, '')
-    .replace(/\.md$/i, '')
-    .toLowerCase();
+    .replace(/\.md$/i, '');
+}
+
+function key(target: string): string {
+  return normalized(target).toLowerCase();
 }
 
 /** Fewer folders first, then shorter, then alphabetical: Obsidian's "shortest path". */
@@ -65,46 +83,52 @@ function byShortestPath(a: { file: string }, b: { file: string }): number {
   return depth(a.file) - depth(b.file) || a.file.length - b.file.length || (a.file < b.file ? -1 : 1);
 }
 
+/**
+ * Things by name, whatever its case: the one whose name is written exactly so wins (`Case` and
+ * `case` can both exist), then the one with the shortest path.
+ */
 class ShortestPathIndex<T extends { file: string }> {
-  private readonly entries = new Map<string, T[]>();
+  private readonly entries = new Map<string, { name: string; item: T }[]>();
 
   add(name: string, item: T): void {
     const list = this.entries.get(key(name)) ?? [];
-    if (list.includes(item)) return;
-    list.push(item);
-    this.entries.set(key(name), list.sort(byShortestPath));
+    if (list.some((entry) => entry.item === item)) return;
+    list.push({ name: normalized(name), item });
+    this.entries.set(key(name), list.sort((a, b) => byShortestPath(a.item, b.item)));
   }
 
   get(name: string): T | undefined {
-    return this.entries.get(key(name))?.[0];
+    const list = this.entries.get(key(name));
+    const exact = normalized(name);
+    return (list?.find((entry) => entry.name === exact) ?? list?.[0])?.item;
   }
 }
 
 export class VaultIndex {
-  private readonly byPath = new Map<string, ParsedNote>();
+  private readonly byPath = new ShortestPathIndex<ParsedNote>();
   /** Every ending of every note's path (`c/dns` and `b/c/dns` for `a/b/c/dns`). */
   private readonly byPathEnding = new ShortestPathIndex<ParsedNote>(); // `[[folder/Note]]` finds `deeper/folder/Note.md`
   private readonly byName = new ShortestPathIndex<ParsedNote>();
   private readonly byAlias = new ShortestPathIndex<ParsedNote>();
-  private readonly assetsByPath = new Map<string, VaultAsset>();
+  private readonly assetsByPath = new ShortestPathIndex<VaultAsset>();
   private readonly assetsByName = new ShortestPathIndex<VaultAsset>();
 
   constructor(notes: ParsedNote[], assets: VaultAsset[]) {
     for (const note of notes) {
-      this.byPath.set(key(note.id), note);
+      this.byPath.add(note.id, note);
       const segments = note.id.split('/');
       for (let start = 1; start < segments.length - 1; start++) this.byPathEnding.add(segments.slice(start).join('/'), note);
       this.byName.add(note.name, note);
       for (const alias of note.aliases) this.byAlias.add(alias, note);
     }
     for (const asset of assets) {
-      this.assetsByPath.set(key(asset.file), asset);
+      this.assetsByPath.add(asset.file, asset);
       this.assetsByName.add(asset.file.split('/').at(-1)!, asset);
     }
   }
 
   findNote(target: string): ParsedNote | undefined {
-    const wanted = key(target);
+    const wanted = normalized(target);
     if (!wanted) return undefined;
     return (
       this.byPath.get(wanted) ??
@@ -117,8 +141,8 @@ export class VaultIndex {
 
   /** An image by vault path, by path relative to the linking note's folder, or by file name. */
   findAsset(target: string, fromFolder: string): VaultAsset | undefined {
-    const wanted = key(decodeURIComponentSafe(target));
-    const relativeTo = key(resolveRelative(fromFolder, decodeURIComponentSafe(target)));
+    const wanted = normalized(decodeURIComponentSafe(target));
+    const relativeTo = normalized(resolveRelative(fromFolder, decodeURIComponentSafe(target)));
     return this.assetsByPath.get(relativeTo) ?? this.assetsByPath.get(wanted) ?? this.assetsByName.get(wanted.split('/').at(-1)!);
   }
 }
@@ -139,12 +163,4 @@ function resolveRelative(fromFolder: string, target: string): string {
     else if (part && part !== '.') parts.push(part);
   }
   return parts.join('/');
-}
-
-/** `Note#Heading`, `Note#^block`, `#Heading`; a trailing `\` is the table escape of `|`. */
-export function splitTarget(raw: string): { target: string; anchor?: string } {
-  const cleaned = raw.replace(/\\+$/, '').trim();
-  const hash = cleaned.indexOf('#');
-  if (hash < 0) return { target: cleaned };
-  return { target: cleaned.slice(0, hash).trim(), anchor: cleaned.slice(hash + 1).trim() || undefined };
 }
