@@ -1,11 +1,19 @@
 /**
  * The generated folder: what the importer writes and the site reads. `collections/` holds the
- * manifest, the import report, the vault's collections and the files notes embed, and under
+ * manifest, the import report, the vault's and the detection content's collections, the files notes embed, and under
  * `releases/<release>/` each release's collections. It is replaced as a whole on every import.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RELEASE_SCHEMAS, VAULT_SCHEMAS, type Manifest, type ReleaseCollections, type VaultCollections } from '../model/collections.ts';
+import {
+  DETECTION_SCHEMAS,
+  RELEASE_SCHEMAS,
+  VAULT_SCHEMAS,
+  type DetectionCollections,
+  type Manifest,
+  type ReleaseCollections,
+  type VaultCollections,
+} from '../model/collections.ts';
 
 /** Where the importer writes unless told otherwise (`--generated`). */
 export const DEFAULT_GENERATED_DIR = '.generated';
@@ -34,6 +42,7 @@ export function generatedReader(generatedDir: string) {
     release: (release: string) =>
       readCollections(Object.keys(RELEASE_SCHEMAS), (name) => layout.releaseCollection(release, name)) as Promise<ReleaseCollections>,
     vault: () => readCollections(Object.keys(VAULT_SCHEMAS), layout.vaultCollection) as Promise<VaultCollections>,
+    detections: () => readCollections(Object.keys(DETECTION_SCHEMAS), layout.vaultCollection) as Promise<DetectionCollections>,
   };
 }
 

@@ -30,6 +30,8 @@ const SECTIONS = {
   tags: 'tags',
   files: 'files',
   search: 'search',
+  sigma: 'sigma',
+  atomics: 'atomics',
 } as const;
 
 export const paths = {
@@ -65,6 +67,15 @@ export const paths = {
   /** Pagefind's index, written by the last step of the build (src/pipeline/emit/search-index.ts). */
   searchIndex: () => folder('pagefind'),
   searchScript: () => file('pagefind', 'pagefind.js'),
+  /** Sigma rules: all of them (`/sigma/`, then `/sigma/page/2/`), one rule (`/sigma/rules/<id>/`). */
+  sigmaRules: (page = 1) => folder(SECTIONS.sigma, ...(page > 1 ? ['page', String(page)] : [])),
+  sigmaRule: (id: string) => folder(SECTIONS.sigma, 'rules', id),
+  /** The rules tagged with an ATT&CK object: `/sigma/techniques/T1059/001/`, then `.../page-2/`. */
+  sigmaRulesFor: (kind: ObjectPageKind, attackId: string, page = 1) =>
+    folder(SECTIONS.sigma, KINDS[kind].collection, attackIdPath(attackId), ...(page > 1 ? [`page-${page}`] : [])),
+  /** Atomic Red Team tests: every technique's (`/atomics/`), one technique file's (`/atomics/T1059/001/`). */
+  atomics: () => folder(SECTIONS.atomics),
+  atomicTests: (techniqueId: string) => folder(SECTIONS.atomics, attackIdPath(techniqueId)),
   /** The n-th of several things that would have one path: `/notes/x/` → `/notes/x-2/`, `/files/a.png` → `/files/a-2.png`. */
   numbered: (path: SitePath, n: number) => path.replace(/(\.[^./]+)?(\/?)$/, (end) => `-${n}${end}`) as SitePath,
 };

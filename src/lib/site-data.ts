@@ -1,6 +1,6 @@
 /**
  * What the pages are made from: the collections the importer wrote (src/lib/generated.ts), read
- * once per build, as one graph per release and the team's vault. The kb integration
+ * once per build, as one graph per release, the team's vault and its detection content. The kb integration
  * (src/integrations/kb.ts) says where they are, through its virtual module; in `npm run dev` a
  * new import is noticed by its manifest and read again on the next page.
  */
@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { generatedDir } from 'virtual:kb/config';
 import type { Manifest } from '../model/collections.ts';
 import type { VaultFile } from '../model/notes.ts';
+import { Detections } from './detections.ts';
 import { generatedReader } from './generated.ts';
 import { AttackGraph } from './graph.ts';
 import { Vault } from './vault.ts';
@@ -17,6 +18,7 @@ interface SiteData {
   /** Each release's graph, read when a page first asks for it. */
   graphs: Map<string, Promise<AttackGraph>>;
   vault: Promise<{ vault: Vault; files: VaultFile[] }>;
+  detections: Promise<Detections>;
 }
 
 const generated = generatedReader(generatedDir);
@@ -50,6 +52,11 @@ export async function loadVaultFiles(): Promise<VaultFile[]> {
   return (await (await siteData()).vault).files;
 }
 
+/** The Sigma rules and Atomic Red Team tests, indexed by the ATT&CK objects they are about. */
+export async function loadDetections(): Promise<Detections> {
+  return (await siteData()).detections;
+}
+
 async function siteData(): Promise<SiteData> {
   const stamp = import.meta.env.DEV ? await manifestStamp() : 'build';
   if (!loaded || loaded.stamp !== stamp) loaded = { stamp, data: readSiteData() };
@@ -57,7 +64,12 @@ async function siteData(): Promise<SiteData> {
 }
 
 async function readSiteData(): Promise<SiteData> {
-  return { manifest: await generated.manifest(), graphs: new Map(), vault: readVault() };
+  return {
+    manifest: await generated.manifest(),
+    graphs: new Map(),
+    vault: readVault(),
+    detections: generated.detections().then((collections) => new Detections(collections)),
+  };
 }
 
 async function readVault(): Promise<Awaited<SiteData['vault']>> {

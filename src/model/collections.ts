@@ -7,6 +7,7 @@ import { z } from 'astro/zod';
 import { KIND_SCHEMAS, relationshipSchema, releaseSchema, type ObjectOf } from './attack.ts';
 import { ALL_KINDS, KINDS, type Collection, type Kind } from './kinds.ts';
 import { noteSchema, vaultFileSchema } from './notes.ts';
+import { atomicTestSchema, detectionSourceSchema, sigmaRuleSchema } from './detections.ts';
 
 type KindSchemas = { [K in Kind as (typeof KINDS)[K]['collection']]: (typeof KIND_SCHEMAS)[K] };
 
@@ -24,20 +25,29 @@ export const VAULT_SCHEMAS = {
   vaultfiles: vaultFileSchema,
 };
 
-export const COLLECTION_SCHEMAS = { ...RELEASE_SCHEMAS, ...VAULT_SCHEMAS };
+/** The team's detection content (Sigma rules, Atomic Red Team tests), linked against the latest release. */
+export const DETECTION_SCHEMAS = {
+  sigmarules: sigmaRuleSchema,
+  atomictests: atomicTestSchema,
+  detectionsources: detectionSourceSchema,
+};
+
+export const COLLECTION_SCHEMAS = { ...RELEASE_SCHEMAS, ...VAULT_SCHEMAS, ...DETECTION_SCHEMAS };
 
 export type CollectionName = keyof typeof COLLECTION_SCHEMAS;
 type EntriesOf<S extends Record<string, z.ZodType>> = { [K in keyof S]: z.infer<S[K]>[] };
 
 export type ReleaseCollections = EntriesOf<typeof RELEASE_SCHEMAS>;
 export type VaultCollections = EntriesOf<typeof VAULT_SCHEMAS>;
-/** What the live site shows: the latest release with the vault. */
-export type Collections = ReleaseCollections & VaultCollections;
+export type DetectionCollections = EntriesOf<typeof DETECTION_SCHEMAS>;
+/** What the live site shows: the latest release with the vault and the detection content. */
+export type Collections = ReleaseCollections & VaultCollections & DetectionCollections;
 
 /** What was written: the releases, oldest first (the last is the live one), and how much each holds. */
 export const manifestSchema = z.object({
   releases: z.array(z.object({ release: z.string(), counts: z.record(z.string(), z.number()) })),
   vault: z.record(z.string(), z.number()),
+  detections: z.record(z.string(), z.number()),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 

@@ -1,12 +1,14 @@
 /**
  * The import pipeline. The bundles are grouped by release; each release goes load → merge → link →
- * normalize on its own (an object is merged by STIX id within one release only), then the vault is
- * read and linked against the latest release, and everything is emitted.
+ * normalize on its own (an object is merged by STIX id within one release only), then the vault and
+ * the detection content (Sigma rules, Atomic Red Team tests) are read and linked against the latest
+ * release, and everything is emitted.
  */
 import type { AttackObject } from '../model/attack.ts';
 import { compareReleases, type Collections, type ReleaseCollections } from '../model/collections.ts';
 import { emitCollections } from './emit/collections.ts';
 import { createMarkdownRenderer } from './render/markdown.ts';
+import { importDetections, type DetectionInputs } from './detections/import.ts';
 import { ImportError, ImportReport } from './report.ts';
 import { loadBundle, type Bundle } from './sources/bundles.ts';
 import { checkCitations } from './stages/citations.ts';
@@ -15,7 +17,7 @@ import { mergeBundles } from './stages/merge.ts';
 import { normalize } from './stages/normalize.ts';
 import { importVault, type VaultImport } from './vault/import.ts';
 
-export interface ImportOptions {
+export interface ImportOptions extends DetectionInputs {
   bundles: string[];
   release?: string;
   /** The notes vault; none is read when absent. */
@@ -62,9 +64,11 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   }
   if (!latest) throw new ImportError([{ message: 'no bundle to import' }]);
   const vault = options.vault ? await readVault(options.vault, latest, report) : undefined;
-  const collections: Collections = { ...latest.collections, notes: vault?.notes ?? [], vaultfiles: vault?.vaultfiles ?? [] };
+  const detections = await importDetections(options, { objects: attackObjects(latest.collections), release: latest.release }, report);
+  const vaultCollections = { notes: vault?.notes ?? [], vaultfiles: vault?.vaultfiles ?? [] };
+  const collections: Collections = { ...latest.collections, ...vaultCollections, ...detections };
   if (options.strict && report.recoverableProblems().length > 0) throw new ImportError(report.recoverableProblems());
-  if (options.generatedDir) await emitCollections(releases, collections, vault?.assets ?? [], report, options.generatedDir);
+  if (options.generatedDir) await emitCollections(releases, vaultCollections, detections, vault?.assets ?? [], report, options.generatedDir);
   return { releases, collections, report };
 }
 
@@ -103,9 +107,14 @@ function importRelease(release: string, bundles: Bundle[], attackIds: ReadonlyMa
   return { release, collections, index, markdown };
 }
 
-async function readVault(root: string, { collections, index, markdown }: LinkedRelease, report: ImportReport): Promise<VaultImport> {
+/** Every ATT&CK object of a release's collections. */
+function attackObjects(collections: ReleaseCollections): AttackObject[] {
   const { relationships, releases, ...objectLists } = collections;
-  const objects = Object.values(objectLists).flat() as AttackObject[];
+  return Object.values(objectLists).flat() as AttackObject[];
+}
+
+async function readVault(root: string, { collections, index, markdown }: LinkedRelease, report: ImportReport): Promise<VaultImport> {
+  const objects = attackObjects(collections);
   const descriptionText = (object: AttackObject) => {
     const found = index.get(object.id);
     return found ? markdown.renderDescription(found.object.description, { source: found.source, objectId: object.id }).text : '';

@@ -3,6 +3,7 @@
  * section the kind declares (src/sections/pages.ts), so that citations are numbered as the reader
  * meets them; then the team's notes, the notes that link here, and the numbered references.
  */
+import type { Detections } from '../lib/detections.ts';
 import type { AttackGraph } from '../lib/graph.ts';
 import { isLayerObject, layerFiles, type LayerFile } from '../exports/navigator-layers.ts';
 import { cardRows, displayName, sectionTrail, type CardRow, type Link, type PageContext } from '../lib/pages/common.ts';
@@ -40,6 +41,7 @@ export interface ObjectPage {
 export interface PageSources {
   graph: AttackGraph;
   vault: Vault;
+  detections?: Detections;
   base: string;
 }
 

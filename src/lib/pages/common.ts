@@ -8,6 +8,7 @@ import { byAttackId, type AttackGraph, type Related } from '../graph.ts';
 import { href, paths, type SitePath } from '../paths.ts';
 import type { PageReferences } from '../references.ts';
 import { renderRichText } from '../rich-text.ts';
+import type { Detections } from '../detections.ts';
 import type { Vault } from '../vault.ts';
 
 export interface Link {
@@ -66,6 +67,8 @@ export interface ObjectRow {
 export interface DataContext {
   graph: AttackGraph;
   vault: Vault;
+  /** Sigma rules and Atomic Red Team tests; none when absent. */
+  detections?: Detections;
 }
 
 /** What a page is rendered with: its data, the base path, and its numbered references. */

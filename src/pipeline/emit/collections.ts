@@ -1,13 +1,22 @@
 /**
  * Emitting: checks every entry against the model and writes the generated folder
- * (src/lib/generated.ts): each release's collections, the vault's, the files notes embed, the
+ * (src/lib/generated.ts): each release's collections, the vault's, the detection content's, the files notes embed, the
  * manifest and the import report. The folder is written beside the old one and swapped in, so a
  * failed import never leaves half-written collections behind.
  */
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { generatedLayout } from '../../lib/generated.ts';
-import { COLLECTION_SCHEMAS, RELEASE_SCHEMAS, VAULT_SCHEMAS, type CollectionName, type Manifest, type VaultCollections } from '../../model/collections.ts';
+import {
+  COLLECTION_SCHEMAS,
+  DETECTION_SCHEMAS,
+  RELEASE_SCHEMAS,
+  VAULT_SCHEMAS,
+  type CollectionName,
+  type DetectionCollections,
+  type Manifest,
+  type VaultCollections,
+} from '../../model/collections.ts';
 import { ImportError, type ImportReport } from '../report.ts';
 import type { ReleaseImport } from '../run.ts';
 import type { VaultAsset } from '../sources/vault.ts';
@@ -16,6 +25,7 @@ import { swapFolder } from './swap-folder.ts';
 export async function emitCollections(
   releases: ReleaseImport[],
   vault: VaultCollections,
+  detections: DetectionCollections,
   assets: VaultAsset[],
   report: ImportReport,
   generatedDir: string,
@@ -32,9 +42,13 @@ export async function emitCollections(
   for (const name of Object.keys(VAULT_SCHEMAS) as (keyof VaultCollections)[]) {
     await write(fresh.vaultCollection(name), serializeCollection(name, vault[name]));
   }
+  for (const name of Object.keys(DETECTION_SCHEMAS) as (keyof DetectionCollections)[]) {
+    await write(fresh.vaultCollection(name), serializeCollection(name, detections[name]));
+  }
   const manifest: Manifest = {
     releases: releases.map(({ release, collections }) => ({ release, counts: counts(collections) })),
     vault: counts(vault),
+    detections: counts(detections),
   };
   await write(fresh.manifest, `${JSON.stringify(manifest)}\n`);
   await write(fresh.report, `${JSON.stringify(report, null, 2)}\n`);
