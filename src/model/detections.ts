@@ -106,6 +106,8 @@ export const detectionSourceSchema = z.object({
   /** The folder or packed file it was read from. */
   source: z.string(),
   count: z.number(),
+  /** The licence its notices name (`Detection Rule License (DRL) 1.1`, `MIT License`), when they name one. */
+  licence: z.string().optional(),
   notices: z.array(z.object({ name: z.string(), text: z.string() })),
 });
 

@@ -10,6 +10,7 @@ import { escapeHtml } from '../lib/rich-text.ts';
 import { detection, mitigations, targetedAssets } from './defenses.ts';
 import { analytics, analyticsReading, logSources } from './detection-data.ts';
 import { aliases, relatedAssets } from './descriptions.ts';
+import { atomicTests, sigmaRules } from './detections.ts';
 import { teamProcedures } from './team.ts';
 import { subtechniques, tacticTechniques, techniquesAddressed, techniquesDetected, techniquesTargeting, techniquesUsed } from './techniques.ts';
 import type { ObjectPages } from './types.ts';
@@ -20,7 +21,7 @@ const aliasNames = (object: { aliases: { name: string }[] }) => object.aliases.m
 export const OBJECT_PAGES: ObjectPages = {
   tactic: {
     card: (tactic) => [['ID', tactic.attackId], ...provenanceRows(tactic)],
-    sections: [tacticTechniques, teamProcedures],
+    sections: [tacticTechniques, teamProcedures, sigmaRules],
   },
   technique: {
     card: (technique, { graph, base }) => {
@@ -52,7 +53,7 @@ export const OBJECT_PAGES: ObjectPages = {
       const parent = page.graph.getOfType('technique', technique.parent);
       return [...sectionTrail('technique', technique, page.base), ...(parent ? [linkTo(parent, page.base)] : [])];
     },
-    sections: [subtechniques, procedureExamples, teamProcedures, mitigations, detection, targetedAssets],
+    sections: [subtechniques, procedureExamples, teamProcedures, atomicTests, mitigations, detection, sigmaRules, targetedAssets],
   },
   mitigation: {
     card: (mitigation) => [['ID', mitigation.attackId], ['Security Controls', mitigation.securityControls], ...provenanceRows(mitigation)],
@@ -62,7 +63,7 @@ export const OBJECT_PAGES: ObjectPages = {
   group: {
     card: (group) => [['ID', group.attackId], ['Associated Groups', aliasNames(group)], ...provenanceRows(group)],
     layers: true,
-    sections: [aliases, attributedCampaigns, techniquesUsed, softwareUsed, teamProcedures],
+    sections: [aliases, attributedCampaigns, techniquesUsed, softwareUsed, teamProcedures, sigmaRules],
     listColumns: [{ header: 'Associated Groups', value: aliasNames }],
   },
   software: {
@@ -74,7 +75,7 @@ export const OBJECT_PAGES: ObjectPages = {
       ...provenanceRows(software),
     ],
     layers: true,
-    sections: [aliases, techniquesUsed, groupsUsing, campaignsUsing, teamProcedures],
+    sections: [aliases, techniquesUsed, groupsUsing, campaignsUsing, teamProcedures, sigmaRules],
     listColumns: [
       { header: 'Type', value: (software) => SOFTWARE_TYPE_LABELS[software.softwareType] },
       { header: 'Associated Software', value: aliasNames },

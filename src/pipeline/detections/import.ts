@@ -40,6 +40,11 @@ export async function importDetections(
   return collections;
 }
 
+/** Licences a notice may name, as their texts name them. */
+const LICENCE_NAMES = [/Detection Rule License \(DRL\) \d\.\d/, /\bMIT License\b/, /Apache License,? Version \d\.\d/];
+
 function sourceEntry(id: DetectionSource['id'], { source, notices }: RuleSource, count: number): DetectionSource {
-  return { id, source, count, notices };
+  const texts = notices.map((notice) => notice.text).join('\n');
+  const licence = LICENCE_NAMES.map((pattern) => pattern.exec(texts)?.[0]).find(Boolean);
+  return { id, source, count, licence, notices };
 }
