@@ -32,6 +32,7 @@ const SECTIONS = {
   search: 'search',
   sigma: 'sigma',
   atomics: 'atomics',
+  coverage: 'coverage',
 } as const;
 
 export const paths = {
@@ -76,6 +77,11 @@ export const paths = {
   /** Atomic Red Team tests: every technique's (`/atomics/`), one technique file's (`/atomics/T1059/001/`). */
   atomics: () => folder(SECTIONS.atomics),
   atomicTests: (techniqueId: string) => folder(SECTIONS.atomics, attackIdPath(techniqueId)),
+  /** Coverage: every domain (`/coverage/`), one domain's matrix (`/coverage/enterprise/`) and table, CSV and Navigator layer. */
+  coverage: (domain?: Domain) => folder(SECTIONS.coverage, ...(domain ? [DOMAIN_SLUGS[domain]] : [])),
+  coverageTable: (domain: Domain) => folder(SECTIONS.coverage, DOMAIN_SLUGS[domain], 'table'),
+  coverageCsv: (domain: Domain) => file(SECTIONS.coverage, `${DOMAIN_SLUGS[domain]}-coverage.csv`),
+  coverageLayer: (domain: Domain) => file(SECTIONS.coverage, `${DOMAIN_SLUGS[domain]}-coverage-layer.json`),
   /** The n-th of several things that would have one path: `/notes/x/` → `/notes/x-2/`, `/files/a.png` → `/files/a-2.png`. */
   numbered: (path: SitePath, n: number) => path.replace(/(\.[^./]+)?(\/?)$/, (end) => `-${n}${end}`) as SitePath,
 };

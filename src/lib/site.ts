@@ -12,6 +12,12 @@ export function url(path: SitePath): string {
   return href(BASE, path);
 }
 
+/** A path's address for files read outside the site (CSV): absolute when the site's address is known (--site), else under the base path. */
+export function siteAddress(path: SitePath): string {
+  const site = import.meta.env.SITE;
+  return site ? new URL(url(path), site).href : url(path);
+}
+
 /** The site's navigation: the kinds the registry puts there, then the team's notes. */
 export const NAVIGATION: { text: string; path: SitePath }[] = [
   ...ALL_KINDS.flatMap((kind) => {
@@ -21,4 +27,5 @@ export const NAVIGATION: { text: string; path: SitePath }[] = [
   }),
   { text: 'Procedures', path: paths.procedures() },
   { text: 'Notes', path: paths.notes() },
+  { text: 'Coverage', path: paths.coverage() },
 ];
