@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Domain } from '../model/domains.ts';
 import {
   DETECTION_SCHEMAS,
   RELEASE_SCHEMAS,
@@ -28,7 +29,17 @@ export function generatedLayout(generatedDir: string) {
     files: join(collections, 'files'),
     vaultCollection: (name: string) => join(collections, `${name}.json`),
     releaseCollection: (release: string, name: string) => join(collections, 'releases', release, `${name}.json`),
+    /** The latest release's bundle of a domain, as read. */
+    stix: (domain: Domain) => join(collections, 'stix', `${domain}.json`),
   };
+}
+
+/** A bundle of the latest release as the import read it: its STIX objects, unchanged. */
+export interface StixFile {
+  source: string;
+  domain: Domain;
+  release: string;
+  objects: Record<string, unknown>[];
 }
 
 export type GeneratedLayout = ReturnType<typeof generatedLayout>;
@@ -42,6 +53,7 @@ export function generatedReader(generatedDir: string) {
     release: (release: string) =>
       readCollections(Object.keys(RELEASE_SCHEMAS), (name) => layout.releaseCollection(release, name)) as Promise<ReleaseCollections>,
     vault: () => readCollections(Object.keys(VAULT_SCHEMAS), layout.vaultCollection) as Promise<VaultCollections>,
+    stix: async (domain: Domain) => JSON.parse(await readText(layout.stix(domain))) as StixFile,
     detections: () => readCollections(Object.keys(DETECTION_SCHEMAS), layout.vaultCollection) as Promise<DetectionCollections>,
   };
 }

@@ -33,6 +33,7 @@ const SECTIONS = {
   sigma: 'sigma',
   atomics: 'atomics',
   coverage: 'coverage',
+  downloads: 'downloads',
 } as const;
 
 export const paths = {
@@ -82,6 +83,12 @@ export const paths = {
   coverageTable: (domain: Domain) => folder(SECTIONS.coverage, DOMAIN_SLUGS[domain], 'table'),
   coverageCsv: (domain: Domain) => file(SECTIONS.coverage, `${DOMAIN_SLUGS[domain]}-coverage.csv`),
   coverageLayer: (domain: Domain) => file(SECTIONS.coverage, `${DOMAIN_SLUGS[domain]}-coverage-layer.json`),
+  /** `/downloads/` and the files it lists: `/downloads/enterprise-attack-18.1.xlsx`. */
+  downloads: () => folder(SECTIONS.downloads),
+  download: (name: string) => file(SECTIONS.downloads, name),
+  /** An object as JSON beside its page: the site's form (`T1059.001.json`) and its STIX object (`T1059.001-stix.json`). */
+  objectJson: (page: SitePath, attackId: string) => `${page}${attackId}.json` as SitePath,
+  objectStix: (page: SitePath, attackId: string) => `${page}${attackId}-stix.json` as SitePath,
   /** The n-th of several things that would have one path: `/notes/x/` → `/notes/x-2/`, `/files/a.png` → `/files/a-2.png`. */
   numbered: (path: SitePath, n: number) => path.replace(/(\.[^./]+)?(\/?)$/, (end) => `-${n}${end}`) as SitePath,
 };

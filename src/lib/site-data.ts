@@ -9,7 +9,8 @@ import { generatedDir } from 'virtual:kb/config';
 import type { Manifest } from '../model/collections.ts';
 import type { VaultFile } from '../model/notes.ts';
 import { Detections } from './detections.ts';
-import { generatedReader } from './generated.ts';
+import { generatedReader, type StixFile } from './generated.ts';
+import type { Domain } from '../model/domains.ts';
 import { AttackGraph } from './graph.ts';
 import { Vault } from './vault.ts';
 
@@ -19,6 +20,7 @@ interface SiteData {
   graphs: Map<string, Promise<AttackGraph>>;
   vault: Promise<{ vault: Vault; files: VaultFile[] }>;
   detections: Promise<Detections>;
+  stix: Map<Domain, Promise<StixFile>>;
 }
 
 const generated = generatedReader(generatedDir);
@@ -57,6 +59,17 @@ export async function loadDetections(): Promise<Detections> {
   return (await siteData()).detections;
 }
 
+/** The latest release's bundle of a domain, as the import read it. */
+export async function loadStix(domain: Domain): Promise<StixFile> {
+  const { stix } = await siteData();
+  let file = stix.get(domain);
+  if (!file) {
+    file = generated.stix(domain);
+    stix.set(domain, file);
+  }
+  return file;
+}
+
 async function siteData(): Promise<SiteData> {
   const stamp = import.meta.env.DEV ? await manifestStamp() : 'build';
   if (!loaded || loaded.stamp !== stamp) loaded = { stamp, data: readSiteData() };
@@ -69,6 +82,7 @@ async function readSiteData(): Promise<SiteData> {
     graphs: new Map(),
     vault: readVault(),
     detections: generated.detections().then((collections) => new Detections(collections)),
+    stix: new Map(),
   };
 }
 

@@ -58,9 +58,12 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   // collections (the vault links against the latest alone), so memory holds one release's work.
   const releases: ReleaseImport[] = [];
   let latest: LinkedRelease | undefined;
+  // The latest release's bundles are kept as read: the site offers its objects and spreadsheets in STIX.
+  let latestBundles: Bundle[] = [];
   for (let group = groups.shift(); group; group = groups.shift()) {
     latest = importRelease(...group, attackIds, report);
     releases.push({ release: latest.release, collections: latest.collections });
+    latestBundles = group[1];
   }
   if (!latest) throw new ImportError([{ message: 'no bundle to import' }]);
   const vault = options.vault ? await readVault(options.vault, latest, report) : undefined;
@@ -68,7 +71,10 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const vaultCollections = { notes: vault?.notes ?? [], vaultfiles: vault?.vaultfiles ?? [] };
   const collections: Collections = { ...latest.collections, ...vaultCollections, ...detections };
   if (options.strict && report.recoverableProblems().length > 0) throw new ImportError(report.recoverableProblems());
-  if (options.generatedDir) await emitCollections(releases, vaultCollections, detections, vault?.assets ?? [], report, options.generatedDir);
+  if (options.generatedDir) {
+    const emitted = { releases, vault: vaultCollections, detections, assets: vault?.assets ?? [], stix: latestBundles };
+    await emitCollections(emitted, report, options.generatedDir);
+  }
   return { releases, collections, report };
 }
 

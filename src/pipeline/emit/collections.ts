@@ -6,7 +6,7 @@
  */
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { generatedLayout } from '../../lib/generated.ts';
+import { generatedLayout, type StixFile } from '../../lib/generated.ts';
 import {
   COLLECTION_SCHEMAS,
   DETECTION_SCHEMAS,
@@ -19,17 +19,22 @@ import {
 } from '../../model/collections.ts';
 import { ImportError, type ImportReport } from '../report.ts';
 import type { ReleaseImport } from '../run.ts';
+import type { Bundle } from '../sources/bundles.ts';
 import type { VaultAsset } from '../sources/vault.ts';
 import { swapFolder } from './swap-folder.ts';
 
-export async function emitCollections(
-  releases: ReleaseImport[],
-  vault: VaultCollections,
-  detections: DetectionCollections,
-  assets: VaultAsset[],
-  report: ImportReport,
-  generatedDir: string,
-): Promise<void> {
+/** What an import writes. */
+export interface Emitted {
+  releases: ReleaseImport[];
+  vault: VaultCollections;
+  detections: DetectionCollections;
+  /** The files notes embed. */
+  assets: VaultAsset[];
+  /** The latest release's bundles, written as read (objects by domain) for the site's STIX downloads. */
+  stix: Bundle[];
+}
+
+export async function emitCollections({ releases, vault, detections, assets, stix }: Emitted, report: ImportReport, generatedDir: string): Promise<void> {
   const target = generatedLayout(generatedDir).collections;
   const fresh = generatedLayout(`${generatedDir}/.new-${process.pid}`);
   await rm(dirname(fresh.collections), { recursive: true, force: true });
@@ -50,6 +55,10 @@ export async function emitCollections(
     vault: counts(vault),
     detections: counts(detections),
   };
+  for (const bundle of stix) {
+    const file: StixFile = { source: bundle.source, domain: bundle.domain, release: bundle.release, objects: bundle.objects };
+    await write(fresh.stix(bundle.domain), JSON.stringify(file));
+  }
   await write(fresh.manifest, `${JSON.stringify(manifest)}\n`);
   await write(fresh.report, `${JSON.stringify(report, null, 2)}\n`);
   for (const asset of assets) {
