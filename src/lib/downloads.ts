@@ -44,7 +44,7 @@ export function domainDownloads(domain: Domain): Promise<DomainDownloads> {
 async function makeDownloads(domain: Domain): Promise<DomainDownloads> {
   const stix = await loadStix(domain);
   const sheets = attackSheets(stix);
-  const stem = `${DOMAIN_SLUGS[domain]}-attack-${stix.release}`;
+  const stem = `${DOMAIN_SLUGS[domain]}-attack-${fileNamePart(stix.release)}`;
   return {
     domain,
     release: stix.release,
@@ -58,4 +58,9 @@ async function makeDownloads(domain: Domain): Promise<DomainDownloads> {
       })),
     ],
   };
+}
+
+/** A release number as part of a file name: letters, digits, dots and dashes only (a bundle may name its release anything). */
+function fileNamePart(release: string): string {
+  return release.replace(/[^A-Za-z0-9.]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'release';
 }

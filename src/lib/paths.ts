@@ -34,6 +34,7 @@ const SECTIONS = {
   atomics: 'atomics',
   coverage: 'coverage',
   downloads: 'downloads',
+  compare: 'compare',
 } as const;
 
 export const paths = {
@@ -89,6 +90,10 @@ export const paths = {
   /** An object as JSON beside its page: the site's form (`T1059.001.json`) and its STIX object (`T1059.001-stix.json`). */
   objectJson: (page: SitePath, attackId: string) => `${page}${attackId}.json` as SitePath,
   objectStix: (page: SitePath, attackId: string) => `${page}${attackId}-stix.json` as SitePath,
+  /** Comparing groups, software and campaigns (`/compare/`), groups by techniques (`/compare/groups/`), and the data both read. */
+  compare: () => folder(SECTIONS.compare),
+  compareGroups: () => folder(SECTIONS.compare, 'groups'),
+  compareData: () => file(SECTIONS.compare, 'usage.json'),
   /** The n-th of several things that would have one path: `/notes/x/` → `/notes/x-2/`, `/files/a.png` → `/files/a-2.png`. */
   numbered: (path: SitePath, n: number) => path.replace(/(\.[^./]+)?(\/?)$/, (end) => `-${n}${end}`) as SitePath,
 };

@@ -11,6 +11,7 @@ import { detection, mitigations, targetedAssets } from './defenses.ts';
 import { analytics, analyticsReading, logSources } from './detection-data.ts';
 import { aliases, relatedAssets } from './descriptions.ts';
 import { atomicTests, sigmaRules } from './detections.ts';
+import { telemetry } from './telemetry.ts';
 import { teamProcedures } from './team.ts';
 import { subtechniques, tacticTechniques, techniquesAddressed, techniquesDetected, techniquesTargeting, techniquesUsed } from './techniques.ts';
 import type { ObjectPages } from './types.ts';
@@ -53,7 +54,7 @@ export const OBJECT_PAGES: ObjectPages = {
       const parent = page.graph.getOfType('technique', technique.parent);
       return [...sectionTrail('technique', technique, page.base), ...(parent ? [linkTo(parent, page.base)] : [])];
     },
-    sections: [subtechniques, procedureExamples, teamProcedures, atomicTests, mitigations, detection, sigmaRules, targetedAssets],
+    sections: [subtechniques, procedureExamples, teamProcedures, atomicTests, mitigations, detection, telemetry, sigmaRules, targetedAssets],
   },
   mitigation: {
     card: (mitigation) => [['ID', mitigation.attackId], ['Security Controls', mitigation.securityControls], ...provenanceRows(mitigation)],
