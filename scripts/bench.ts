@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: times clean builds (import, Astro, search index) into temporary folders and
- * measures what they produce: the default site (three ATT&CK domains and the example vault), with
- * searches timed in Chromium on a cold cache, and the same ATT&CK data with a generated
- * 15,000-note vault; then the import of every malformed vault of the test corpus and of notes at
+ * measures what they produce: the default site (three ATT&CK domains, the example vault, the
+ * vendored Sigma rules and Atomic tests), with searches and the compare pages timed in Chromium on
+ * a cold cache; the same without the detection content, for what it adds (time, pages); and the
+ * same ATT&CK data with a generated 15,000-note vault; then the import of every malformed vault of the test corpus and of notes at
  * the size limit in the costliest shapes. Figures go to the console; dist/ is untouched.
  */
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
@@ -11,18 +12,31 @@ import { join } from 'node:path';
 import { generateVault } from '../src/tools/generate-vault.ts';
 import { parseOptions, type Options } from '../src/cli/options.ts';
 import { measureMalformedInputs, type CaseCost } from '../src/tools/malformed-bench.ts';
+import { measureCompare } from '../src/tools/compare-bench.ts';
 import { measureSearch, type QueryMeasure } from '../src/tools/search-bench.ts';
 import { astroConfig } from '../src/integrations/kb.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const TARGET_QUERY_MS = 300;
 const TARGET_QUERY_BYTES = 300 * 1024;
+const TARGET_COMPARE_MS = 200;
+const TARGET_COMPARE_BYTES = 300 * 1024;
+/** What the detection content (Sigma rules, Atomic tests, coverage, compare, exports) may add to the default build. */
+const TARGET_DETECTIONS_SECONDS = 30;
+const MAX_PAGE_BYTES = 500 * 1024;
 
 interface Scenario {
-  name: string;
   targetSeconds: number;
   vault?: string;
+  /** Leaves out the Sigma rules and Atomic tests. */
+  withoutDetections?: true;
   measureSearches: boolean;
+}
+
+interface Measured {
+  rows: [string, string][];
+  seconds: number;
+  pages: number;
 }
 
 const options = await parseOptions(process.argv.slice(2));
@@ -31,23 +45,30 @@ const work = await mkdtemp(join(tmpdir(), 'attack-kb-bench-'));
 try {
   const generated = join(work, 'generated-vault');
   const notes = await generateVault(generated, 15_000);
-  const scenarios: Scenario[] = [
-    { name: 'default site (3 domains + example vault)', targetSeconds: 40, vault: options.vault, measureSearches: true },
-    { name: `3 domains + generated vault of ${notes} notes`, targetSeconds: 180, vault: generated, measureSearches: false },
-  ];
-  for (const scenario of scenarios) printTable(scenario.name, await measure(scenario, options));
+  const full = await measure({ targetSeconds: 120, vault: options.vault, measureSearches: true }, options);
+  printTable('default site (3 domains + example vault + Sigma rules and Atomic tests)', full.rows);
+  const bare = await measure({ targetSeconds: 120, vault: options.vault, withoutDetections: true, measureSearches: false }, options);
+  printTable('default site without Sigma rules and Atomic tests (--no-sigma --no-atomics)', bare.rows);
+  const added = full.seconds - bare.seconds;
+  printTable('what the detection content adds', [
+    ['build time', `${added.toFixed(1)} s (target ${TARGET_DETECTIONS_SECONDS} s: ${verdict(added <= TARGET_DETECTIONS_SECONDS)})`],
+    ['pages', `${full.pages - bare.pages} (${full.pages} against ${bare.pages})`],
+  ]);
+  const vaulted = await measure({ targetSeconds: 180, vault: generated, measureSearches: false }, options);
+  printTable(`3 domains + generated vault of ${notes} notes`, vaulted.rows);
   printTable('malformed and dense inputs (import alone, ICS bundle)', malformedRows(await measureMalformedInputs(work)));
 } finally {
   await rm(work, { recursive: true, force: true });
 }
 
-async function measure(scenario: Scenario, base: Options): Promise<[string, string][]> {
+async function measure(scenario: Scenario, base: Options): Promise<Measured> {
   const folder = await mkdtemp(join(work, 'run-'));
   const outDir = join(folder, 'dist');
   const seconds = { import: 0, index: 0 };
   const config = astroConfig({
     ...base,
     vault: scenario.vault,
+    ...(scenario.withoutDetections ? { sigma: undefined, atomics: undefined } : {}),
     generatedDir: join(folder, 'generated'),
     onImported: (_, milliseconds) => (seconds.import = milliseconds / 1000),
     onIndexed: (_, milliseconds) => (seconds.index = milliseconds / 1000),
@@ -64,6 +85,7 @@ async function measure(scenario: Scenario, base: Options): Promise<[string, stri
     ['pages', `${sizes.pages.length}`],
     ['dist size', megabytes(await folderSize(outDir))],
     ['page size', `median ${kilobytes(percentile(sizes.pages, 0.5))}, p95 ${kilobytes(percentile(sizes.pages, 0.95))}, largest ${kilobytes(sizes.pages.at(-1) ?? 0)} (${sizes.largest})`],
+    ['pages over 500 KB', `${sizes.pages.filter((size) => size > MAX_PAGE_BYTES).length}${sizes.over.length > 0 ? ` (${sizes.over.join(', ')})` : ''}`],
     ['search index size', megabytes(await folderSize(join(outDir, 'pagefind')))],
   ];
   if (scenario.measureSearches) {
@@ -71,8 +93,14 @@ async function measure(scenario: Scenario, base: Options): Promise<[string, stri
     rows.push(...searchRows(await measureSearch(outDir, base.base)));
     // Other work on the machine slows every figure; the load says how busy it was.
     rows.push(['load average', `${loadBefore.toFixed(1)} before the searches, ${loadavg()[0]!.toFixed(1)} after`]);
+    for (const { name, milliseconds, bytes } of await measureCompare(outDir, base.base)) {
+      rows.push([
+        name,
+        `${milliseconds.toFixed(0)} ms (target ${TARGET_COMPARE_MS} ms: ${verdict(milliseconds <= TARGET_COMPARE_MS)}), ${kilobytes(bytes)} (target ${kilobytes(TARGET_COMPARE_BYTES)}: ${verdict(bytes <= TARGET_COMPARE_BYTES)})`,
+      ]);
+    }
   }
-  return rows;
+  return { rows, seconds: total, pages: sizes.pages.length };
 }
 
 function malformedRows(costs: CaseCost[]): [string, string][] {
@@ -110,11 +138,15 @@ function verdict(met: boolean): string {
   return met ? 'met' : 'MISSED';
 }
 
-async function htmlSizes(folder: string): Promise<{ pages: number[]; largest: string }> {
+async function htmlSizes(folder: string): Promise<{ pages: number[]; largest: string; over: string[] }> {
   const files = (await readdir(folder, { recursive: true })).filter((file) => file.endsWith('.html'));
   const sized = await Promise.all(files.map(async (file) => ({ file, size: (await stat(join(folder, file))).size })));
   sized.sort((a, b) => a.size - b.size);
-  return { pages: sized.map((entry) => entry.size), largest: sized.at(-1)?.file ?? '' };
+  return {
+    pages: sized.map((entry) => entry.size),
+    largest: sized.at(-1)?.file ?? '',
+    over: sized.filter((entry) => entry.size > MAX_PAGE_BYTES).map((entry) => entry.file),
+  };
 }
 
 async function folderSize(folder: string): Promise<number> {
