@@ -7,6 +7,7 @@
  * through ExcelJS) and one CSV per sheet.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { StixFile } from '../lib/generated.ts';
 import { ATTACK_ID_SOURCES } from '../pipeline/stages/link.ts';
 
@@ -93,7 +94,16 @@ export async function spreadsheetBytes(sheets: Sheet[]): Promise<Buffer> {
     worksheet.addRows(sheet.rows);
     worksheet.views = [{ state: 'frozen', ySplit: 1 }];
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return withFixedDates(Buffer.from(await workbook.xlsx.writeBuffer()));
+}
+
+/** The workbook's zip with every entry dated the same: ExcelJS dates them with the time of writing, and builds must not differ. */
+async function withFixedDates(xlsx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  zip.forEach((_, entry) => {
+    entry.date = new Date(Date.UTC(2000, 0, 1));
+  });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' });
 }
 
 /** The objects and relationships of one domain's bundle, looked up as the sheets need them. */

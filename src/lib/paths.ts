@@ -79,6 +79,8 @@ export const paths = {
   /** Atomic Red Team tests: every technique's (`/atomics/`), one technique file's (`/atomics/T1059/001/`). */
   atomics: () => folder(SECTIONS.atomics),
   atomicTests: (techniqueId: string) => folder(SECTIONS.atomics, attackIdPath(techniqueId)),
+  /** A test's anchor on its technique's page: `test-<GUID>` (an id must start with a letter). */
+  atomicTestAnchor: (testId: string) => `test-${testId}`,
   /** Coverage: every domain (`/coverage/`), one domain's matrix (`/coverage/enterprise/`) and table, CSV and Navigator layer. */
   coverage: (domain?: Domain) => folder(SECTIONS.coverage, ...(domain ? [DOMAIN_SLUGS[domain]] : [])),
   coverageTable: (domain: Domain) => folder(SECTIONS.coverage, DOMAIN_SLUGS[domain], 'table'),

@@ -71,7 +71,7 @@ function testView(test: AtomicTest): AtomicTestView {
   const { executor } = test;
   const dependencyExecutor = test.dependencyExecutor ?? executor.name;
   return {
-    id: test.id,
+    id: paths.atomicTestAnchor(test.id),
     heading: `${test.number}. ${test.name}`,
     description: test.description,
     card: cardRows([

@@ -109,7 +109,7 @@ function readTest(raw: unknown, number: number, { file, techniqueId, techniqueNa
   return {
     id,
     file: file.path,
-    path: paths.anchor(page, id),
+    path: paths.anchor(page, paths.atomicTestAnchor(id)),
     page,
     techniqueId,
     techniqueName,

@@ -26,10 +26,10 @@ export function texts(value: unknown): string[] {
   });
 }
 
-/** A block of code or prose as written, keeping its indentation but not its trailing newline. */
+/** A block of code or prose as written, keeping its indentation but not the spaces that end its lines. */
 export function block(value: unknown): string | undefined {
   if (typeof value !== 'string') return text(value);
-  const trimmed = value.replace(/\s+$/, '');
+  const trimmed = value.replace(/[ \t]+$/gm, '').replace(/\s+$/, '');
   return trimmed.trim() ? trimmed : undefined;
 }
 
