@@ -57,9 +57,8 @@ export interface SigmaRulePage {
   card: CardRow[];
   /** Tag | ATT&CK object | Type */
   attackRows: TableRow[];
-  references: (Link | string)[];
-  related: (Link | string)[];
-  simulations: Link[];
+  /** False positives, references, related rules, the Atomic tests that simulate it: those it has. */
+  lists: { id: string; title: string; items: (Link | string)[] }[];
   yamlHtml: string;
   /** Said under the YAML when only part of it is shown. */
   yamlNote?: string;
@@ -94,15 +93,30 @@ export function sigmaRulePage(rule: SigmaRule, { graph, detections, base }: Page
         ],
       };
     }),
-    references: rule.references.map((reference) => (urlKind(reference) === 'web' ? { text: reference, href: reference } : reference)),
-    related: rule.related.map(({ id, type }) => {
-      const other = detections.rule(id);
-      return other ? siteLink(other.path, base, `${other.title} (${type})`) : `${id} (${type})`;
-    }),
-    simulations: rule.simulations.flatMap((guid) => {
-      const test = detections.test(guid);
-      return test ? [siteLink(test.path, base, `${test.techniqueId} #${test.number}: ${test.name}`)] : [];
-    }),
+    lists: [
+      { id: 'false-positives', title: 'False Positives', items: rule.falsepositives },
+      {
+        id: 'references',
+        title: 'References',
+        items: rule.references.map((reference) => (urlKind(reference) === 'web' ? { text: reference, href: reference } : reference)),
+      },
+      {
+        id: 'related',
+        title: 'Related Rules',
+        items: rule.related.map(({ id, type }) => {
+          const other = detections.rule(id);
+          return other ? siteLink(other.path, base, `${other.title} (${type})`) : `${id} (${type})`;
+        }),
+      },
+      {
+        id: 'simulations',
+        title: 'Atomic Tests That Simulate It',
+        items: rule.simulations.flatMap((guid) => {
+          const test = detections.test(guid);
+          return test ? [siteLink(test.path, base, `${test.techniqueId} #${test.number}: ${test.name}`)] : [];
+        }),
+      },
+    ].filter((list) => list.items.length > 0),
     yamlHtml: highlightYaml(shown),
     yamlNote: shown === rule.yaml ? undefined : `The first ${YAML_SHOWN_LIMIT / 1024} KiB of ${Math.round(rule.yaml.length / 1024)} KiB are shown.`,
     search: { type: 'Sigma Rule', title: rule.title, aliases: [], filters: { platform: [rule.logsource.product ?? ''].filter(Boolean) } },

@@ -9,9 +9,8 @@ import type { AtomicTest } from '../../model/detections.ts';
 import { parseAttackId } from '../../model/ids.ts';
 import type { ImportReport } from '../report.ts';
 import type { RuleFile } from '../sources/rule-files.ts';
-import { parseYaml, YamlError } from '../sources/yaml.ts';
 import type { AttackLookup } from '../vault/resolve.ts';
-import { block, isMap, isSafeId, text, texts, type YamlMap } from './yaml-fields.ts';
+import { block, isMap, isSafeId, parseYamlMap, text, texts, type YamlMap } from './yaml-fields.ts';
 
 /** Atomic technique files are named by their technique: `T1059.001.yaml`. */
 export function isAtomicFileName(name: string): boolean {
@@ -29,7 +28,7 @@ export function readAtomicTests(files: RuleFile[], source: string, lookup: Attac
   const ids = new Set<string>();
   for (const file of files) {
     const context = { location: `${source}/${file.path}`, report };
-    const yaml = parseFile(file, context);
+    const yaml = parseYamlMap(file.text, context.location, 'an Atomic Red Team technique file', report);
     const techniqueId = yaml && techniqueIdOf(yaml, file, context);
     if (!yaml || !techniqueId) continue;
     const page = paths.atomicTests(techniqueId);
@@ -54,18 +53,6 @@ export function readAtomicTests(files: RuleFile[], source: string, lookup: Attac
     });
   }
   return tests;
-}
-
-function parseFile(file: RuleFile, { location, report }: FileContext): YamlMap | undefined {
-  try {
-    const yaml = parseYaml(file.text);
-    if (isMap(yaml)) return yaml;
-    report.warn({ source: location }, 'not an Atomic Red Team technique file (its YAML is not a mapping); left out');
-  } catch (error) {
-    if (!(error instanceof YamlError)) throw error;
-    report.warn({ source: location, line: error.line }, `broken YAML (${error.message}); left out`);
-  }
-  return undefined;
 }
 
 /** The file's `attack_technique`, else its name's; undefined, with a warning, when neither is a technique id. */

@@ -8,9 +8,8 @@ import { paths } from '../../lib/paths.ts';
 import type { SigmaRule } from '../../model/detections.ts';
 import type { ImportReport } from '../report.ts';
 import type { RuleFile } from '../sources/rule-files.ts';
-import { parseYaml, YamlError } from '../sources/yaml.ts';
 import type { AttackTagResolver } from './attack-tags.ts';
-import { isMap, isSafeId, text, texts, type YamlMap } from './yaml-fields.ts';
+import { isMap, isSafeId, parseYamlMap, text, texts, type YamlMap } from './yaml-fields.ts';
 
 /** The rules of a folder, in file order; a second rule with an id already taken is left out. */
 export function readSigmaRules(files: RuleFile[], source: string, tags: AttackTagResolver, report: ImportReport): SigmaRule[] {
@@ -31,7 +30,7 @@ export function readSigmaRules(files: RuleFile[], source: string, tags: AttackTa
 }
 
 function readSigmaRule(file: RuleFile, location: string, tags: AttackTagResolver, report: ImportReport): SigmaRule | undefined {
-  const yaml = parseRule(file, location, report);
+  const yaml = parseYamlMap(file.text, location, 'a Sigma rule', report);
   if (!yaml) return undefined;
   const id = text(yaml.id);
   if (!id) {
@@ -77,19 +76,6 @@ function readSigmaRule(file: RuleFile, location: string, tags: AttackTagResolver
     simulations: listOfMaps(yaml.simulation).flatMap((entry) => texts(entry.atomic_guid)),
     yaml: file.text,
   };
-}
-
-/** The rule's YAML as a mapping, or undefined with a warning naming the file (and line). */
-function parseRule(file: RuleFile, location: string, report: ImportReport): YamlMap | undefined {
-  try {
-    const yaml = parseYaml(file.text);
-    if (isMap(yaml)) return yaml;
-    report.warn({ source: location }, 'not a Sigma rule (its YAML is not a mapping of fields); left out');
-  } catch (error) {
-    if (!(error instanceof YamlError)) throw error;
-    report.warn({ source: location, line: error.line }, `broken YAML (${error.message}); left out`);
-  }
-  return undefined;
 }
 
 function listOfMaps(value: unknown): YamlMap[] {

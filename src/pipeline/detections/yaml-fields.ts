@@ -3,7 +3,23 @@
  * unexpected shape is read as well as it can be (a number as text, a lone string as a list) rather
  * than failing the file.
  */
+import type { ImportReport } from '../report.ts';
+import { parseYaml, YamlError } from '../sources/yaml.ts';
+
 export type YamlMap = Record<string, unknown>;
+
+/** A file's YAML as a mapping of fields, or undefined with a warning naming the file (and the line) saying why not. */
+export function parseYamlMap(text: string, location: string, what: string, report: ImportReport): YamlMap | undefined {
+  try {
+    const yaml = parseYaml(text);
+    if (isMap(yaml)) return yaml;
+    report.warn({ source: location }, `not ${what} (its YAML is not a mapping of fields); left out`);
+  } catch (error) {
+    if (!(error instanceof YamlError)) throw error;
+    report.warn({ source: location, line: error.line }, `broken YAML (${error.message}); left out`);
+  }
+  return undefined;
+}
 
 export function isMap(value: unknown): value is YamlMap {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
