@@ -1,12 +1,14 @@
 /**
  * `npm run bench [-- --large]`: times clean builds (import, Astro, search index), each in a process
  * of its own as `npm run build` runs, and measures what they produce and their peak memory: the
- * default site (three releases of the three ATT&CK domains and the example vault), with searches
- * timed in Chromium on a cold cache and each release's pages counted; the latest release alone; the same ATT&CK data with a generated 13,500-note vault in the export format of real
- * team vaults (every page under 500 KB), and the dev server's authoring loop on it (from saving a
- * note to its page served); with `--large`, a 50,000-note vault; then the import of every
- * malformed vault of the test corpus and of notes at the size limit in the costliest shapes.
- * Figures go to the console; dist/ is untouched.
+ * default site (three releases of the three ATT&CK domains, the example vault, the vendored Sigma
+ * rules and Atomic tests), with searches and the compare pages timed in Chromium on a cold cache
+ * and each release's pages counted; the same without the detection content, for what it adds; the
+ * latest release alone; the same ATT&CK data with a generated 13,500-note vault in the export
+ * format of real team vaults, and the dev server's authoring loop on it (from saving a note to its
+ * page served); with `--large`, a 50,000-note vault; then the import of every malformed vault of
+ * the test corpus and of notes at the size limit in the costliest shapes. Figures go to the
+ * console; dist/ is untouched.
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -14,6 +16,7 @@ import { join } from 'node:path';
 import { generateVault } from '../src/tools/generate-vault.ts';
 import { parseOptions, type Options } from '../src/cli/options.ts';
 import { measureMalformedInputs, type CaseCost } from '../src/tools/malformed-bench.ts';
+import { measureCompare } from '../src/tools/compare-bench.ts';
 import { measureSearch, type QueryMeasure } from '../src/tools/search-bench.ts';
 import { folderSize, measureBuild, measureDevLoop } from '../src/tools/build-bench.ts';
 import { astroConfig } from '../src/integrations/kb.ts';
@@ -26,6 +29,10 @@ const TARGET_QUERY_MS = 300;
 const TARGET_QUERY_BYTES = 300 * 1024;
 const TARGET_PAGE_BYTES = 500 * 1024;
 const TARGET_SAVE_SECONDS = 2;
+const TARGET_COMPARE_MS = 200;
+const TARGET_COMPARE_BYTES = 300 * 1024;
+/** What the detection content (Sigma rules, Atomic tests, coverage, compare, exports) may add to the default build. */
+const TARGET_DETECTIONS_SECONDS = 30;
 
 interface Scenario {
   name: string;
@@ -34,7 +41,15 @@ interface Scenario {
   vault?: string;
   /** The bundles, when not the default ones. */
   bundles?: string[];
+  /** Leaves out the Sigma rules and Atomic tests. */
+  withoutDetections?: true;
   measureSearches: boolean;
+}
+
+interface Measured {
+  rows: [string, string][];
+  seconds: number;
+  pages: number;
 }
 
 const large = process.argv.includes('--large');
@@ -44,27 +59,40 @@ const work = await mkdtemp(join(tmpdir(), 'attack-kb-bench-'));
 try {
   const teamVault = join(work, 'team-vault');
   const notes = await generateVault(teamVault, 13_500);
+  const full = await measure({ name: 'default site', targetSeconds: 120, vault: options.vault, measureSearches: true }, options);
+  printTable('default site (3 releases of 3 domains + example vault + Sigma rules and Atomic tests)', full.rows);
+  const bare = await measure({ name: 'bare', targetSeconds: 120, vault: options.vault, withoutDetections: true, measureSearches: false }, options);
+  printTable('default site without Sigma rules and Atomic tests (--no-sigma --no-atomics)', bare.rows);
+  printTable('what the detection content adds', [
+    ['build time', `${(full.seconds - bare.seconds).toFixed(1)} s (target ${TARGET_DETECTIONS_SECONDS} s: ${verdict(full.seconds - bare.seconds <= TARGET_DETECTIONS_SECONDS)})`],
+    ['pages', `${full.pages - bare.pages} (${full.pages} against ${bare.pages})`],
+  ]);
   const scenarios: Scenario[] = [
-    { name: 'default site (3 releases of 3 domains + example vault)', targetSeconds: 120, vault: options.vault, measureSearches: true },
-    { name: 'one release (18.1, 3 domains + example vault)', targetSeconds: 40, vault: options.vault, bundles: latestBundles(options.bundles), measureSearches: false },
-    { name: `3 domains + generated vault of ${notes} notes`, targetSeconds: 120, targetMegabytes: 2048, vault: teamVault, measureSearches: false },
+    { name: 'one release (18.1, 3 domains + example vault + detection content)', targetSeconds: 40, vault: options.vault, bundles: latestBundles(options.bundles), measureSearches: false },
+    { name: `3 releases + generated vault of ${notes} notes`, targetSeconds: 120, targetMegabytes: 2048, vault: teamVault, measureSearches: false },
   ];
   if (large) {
     const largeVault = join(work, 'large-vault');
     const largeNotes = await generateVault(largeVault, 50_000);
-    scenarios.push({ name: `3 domains + generated vault of ${largeNotes} notes`, targetSeconds: 480, targetMegabytes: 4096, vault: largeVault, measureSearches: false });
+    scenarios.push({ name: `3 releases + generated vault of ${largeNotes} notes`, targetSeconds: 480, targetMegabytes: 4096, vault: largeVault, measureSearches: false });
   }
-  for (const scenario of scenarios) printTable(scenario.name, await measure(scenario, options));
+  for (const scenario of scenarios) printTable(scenario.name, (await measure(scenario, options)).rows);
   printTable(`dev server on the ${notes}-note vault`, await devRows(teamVault, options));
   printTable('malformed and dense inputs (import alone, ICS bundle)', malformedRows(await measureMalformedInputs(work)));
 } finally {
   await rm(work, { recursive: true, force: true });
 }
 
-async function measure(scenario: Scenario, base: Options): Promise<[string, string][]> {
+async function measure(scenario: Scenario, base: Options): Promise<Measured> {
   const folder = await mkdtemp(join(work, 'run-'));
   const outDir = join(folder, 'dist');
-  const args = [...(scenario.bundles ?? base.bundles).flatMap((bundle) => ['--bundle', bundle]), ...(scenario.vault ? ['--vault', scenario.vault] : ['--no-vault']), '--base', base.base];
+  const args = [
+    ...(scenario.bundles ?? base.bundles).flatMap((bundle) => ['--bundle', bundle]),
+    ...(scenario.vault ? ['--vault', scenario.vault] : ['--no-vault']),
+    ...(scenario.withoutDetections ? ['--no-sigma', '--no-atomics'] : detectionArgs(base)),
+    '--base',
+    base.base,
+  ];
   const measured = await measureBuild(args, outDir, join(folder, 'generated'), TARGET_PAGE_BYTES);
   const { seconds, pages } = measured;
   const rows: [string, string][] = [
@@ -88,9 +116,15 @@ async function measure(scenario: Scenario, base: Options): Promise<[string, stri
     rows.push(...searchRows(await measureSearch(outDir, base.base)));
     // Other work on the machine slows every figure; the load says how busy it was.
     rows.push(['load average', `${loadBefore.toFixed(1)} before the searches, ${loadavg()[0]!.toFixed(1)} after`]);
+    for (const { name, milliseconds, bytes } of await measureCompare(outDir, base.base)) {
+      rows.push([
+        name,
+        `${milliseconds.toFixed(0)} ms (target ${TARGET_COMPARE_MS} ms: ${verdict(milliseconds <= TARGET_COMPARE_MS)}), ${kilobytes(bytes)} (target ${kilobytes(TARGET_COMPARE_BYTES)}: ${verdict(bytes <= TARGET_COMPARE_BYTES)})`,
+      ]);
+    }
   }
   await rm(folder, { recursive: true, force: true });
-  return rows;
+  return { rows, seconds: seconds.total, pages: pages.length };
 }
 
 /** Saves a procedure of the vault three times in the dev server, each time until its page shows the change. */
@@ -116,6 +150,11 @@ function malformedRows(costs: CaseCost[]): [string, string][] {
   rows.push(['slowest', `${slowest.name}: ${slowest.seconds.toFixed(1)} s`]);
   if (hungriest.peakMegabytes) rows.push(['most memory', `${hungriest.name}: ${hungriest.peakMegabytes.toFixed(0)} MB`]);
   return rows;
+}
+
+/** The detection sources the options name, as flags. */
+function detectionArgs(options: Options): string[] {
+  return [...(options.sigma ? ['--sigma', options.sigma] : ['--no-sigma']), ...(options.atomics ? ['--atomics', options.atomics] : ['--no-atomics'])];
 }
 
 /** The bundles of the latest release among these (by their file names). */

@@ -13,6 +13,9 @@ import { isUrl } from '../pipeline/sources/bundles.ts';
 export const DEFAULT_CONFIG_FILE = 'kb.config.json';
 export const DEFAULT_BUNDLE_DIR = 'content/attack';
 export const DEFAULT_VAULT = 'content/notes';
+/** SigmaHQ's rules and Atomic Red Team's tests, packed (`npm run vendor`). */
+export const DEFAULT_SIGMA = 'content/sigma/sigma-rules.json.br';
+export const DEFAULT_ATOMICS = 'content/atomic-red-team/atomics.json.br';
 
 export interface Options {
   bundles: string[];
@@ -21,6 +24,10 @@ export interface Options {
   vault?: string;
   /** Globs of vault paths to leave out (`drafts/**`), besides what Obsidian hides. */
   exclude: string[];
+  /** Sigma rules (a folder or a packed file), if any. */
+  sigma?: string;
+  /** Atomic Red Team tests (an `atomics` folder or a packed file), if any. */
+  atomics?: string;
   base: string;
   /** The site's address, e.g. https://attack.example.org, for absolute URLs in sitemap.xml. */
   site?: string;
@@ -38,6 +45,8 @@ const configSchema = z.strictObject({
   release: z.string().optional(),
   vault: z.string().nullable().optional(),
   exclude: z.array(z.string()).optional(),
+  sigma: z.string().nullable().optional(),
+  atomics: z.string().nullable().optional(),
   base: z.string().optional(),
   site: z.url().optional(),
   strict: z.boolean().optional(),
@@ -51,7 +60,12 @@ const IMPORT_FLAGS = `  --bundle <path|url>  a STIX 2.0/2.1 bundle (.json, .json
   --no-vault           build from ATT&CK alone
   --exclude <glob>     leave out vault paths matching the glob (e.g. 'drafts/**'); repeat for several
                        (besides what Obsidian hides: excluded files, template folders)
-  --config <file>      config file with any of: bundles, release, vault, exclude, base, site, strict
+  --sigma <dir>        a Sigma rules folder, or a packed .json.br file (default: ${DEFAULT_SIGMA})
+  --no-sigma           build without Sigma rules
+  --atomics <dir>      an Atomic Red Team atomics folder, or a packed .json.br file
+                       (default: ${DEFAULT_ATOMICS})
+  --no-atomics         build without Atomic Red Team tests
+  --config <file>      config file with any of: bundles, release, vault, exclude, sigma, atomics, base, site, strict
                        (default: ${DEFAULT_CONFIG_FILE} when it exists)
   --strict             treat warnings (unresolved citations, dangling relationships) as errors
   --generated <dir>    where the imported collections go (default: ${DEFAULT_GENERATED_DIR}/)
@@ -77,6 +91,10 @@ export async function parseOptions(argv: string[]): Promise<Options & { help: bo
         vault: { type: 'string' },
         'no-vault': { type: 'boolean' },
         exclude: { type: 'string', multiple: true },
+        sigma: { type: 'string' },
+        'no-sigma': { type: 'boolean' },
+        atomics: { type: 'string' },
+        'no-atomics': { type: 'boolean' },
         config: { type: 'string' },
         base: { type: 'string' },
         site: { type: 'string' },
@@ -93,8 +111,10 @@ export async function parseOptions(argv: string[]): Promise<Options & { help: bo
   return {
     bundles: values.bundle ?? config.bundles ?? (await defaultBundles()),
     release: values.release ?? config.release,
-    vault: values['no-vault'] ? undefined : (values.vault ?? vaultFromConfig(config)),
+    vault: values['no-vault'] ? undefined : (values.vault ?? folderFromConfig(config.vault, DEFAULT_VAULT)),
     exclude: values.exclude ?? config.exclude ?? [],
+    sigma: values['no-sigma'] ? undefined : (values.sigma ?? folderFromConfig(config.sigma, DEFAULT_SIGMA)),
+    atomics: values['no-atomics'] ? undefined : (values.atomics ?? folderFromConfig(config.atomics, DEFAULT_ATOMICS)),
     base: normalizeBase(values.base ?? process.env.BASE_PATH ?? config.base ?? '/'),
     site: siteUrl(values.site ?? process.env.SITE_URL ?? config.site),
     outDir: values.out ?? 'dist',
@@ -119,8 +139,9 @@ export async function readConfig(path: string | undefined): Promise<z.infer<type
     throw new UsageError(`${file}: ${issue.path.join('.') || '(config)'}: ${issue.message}`);
   }
   const fromConfigDir = (source: string) => (isUrl(source) ? source : relative('.', resolve(dirname(file), source)));
-  const { bundles, vault } = result.data;
-  return { ...result.data, bundles: bundles?.map(fromConfigDir), vault: vault ? fromConfigDir(vault) : vault };
+  const { bundles, vault, sigma, atomics } = result.data;
+  const inConfigDir = (path: string | null | undefined) => (path ? fromConfigDir(path) : path);
+  return { ...result.data, bundles: bundles?.map(fromConfigDir), vault: inConfigDir(vault), sigma: inConfigDir(sigma), atomics: inConfigDir(atomics) };
 }
 
 /** The base path a built site was made for, unless `flag` names one: BASE_PATH, then the config's. */
@@ -128,10 +149,10 @@ export async function builtSiteBase(flag: string | undefined): Promise<string> {
   return normalizeBase(flag ?? process.env.BASE_PATH ?? (await readConfig(undefined)).base ?? '/');
 }
 
-/** The config's vault (`null` for none), else the default folder when it exists. */
-function vaultFromConfig(config: z.infer<typeof configSchema>): string | undefined {
-  if (config.vault !== undefined) return config.vault ?? undefined;
-  return existsSync(DEFAULT_VAULT) ? DEFAULT_VAULT : undefined;
+/** The folder (or file) the config names (`null` for none), else the default when it exists. */
+function folderFromConfig(configured: string | null | undefined, fallback: string): string | undefined {
+  if (configured !== undefined) return configured ?? undefined;
+  return existsSync(fallback) ? fallback : undefined;
 }
 
 async function defaultBundles(): Promise<string[]> {

@@ -46,7 +46,7 @@ export interface NavigatorLayer {
   techniques: LayerTechnique[];
   gradient: { colors: string[]; minValue: number; maxValue: number };
   legendItems: { label: string; color: string }[];
-  metadata: [];
+  metadata: LayerMetadata[];
   links: [];
   showTacticRowBackground: boolean;
   tacticRowBackground: string;
@@ -62,19 +62,25 @@ export interface LayerTechnique {
   color: string;
   comment: string;
   enabled: boolean;
-  metadata: [];
+  metadata: LayerMetadata[];
   links: [];
   showSubtechniques: boolean;
 }
 
+/** A name-value pair the Navigator shows with a technique (or the layer). */
+export interface LayerMetadata {
+  name: string;
+  value: string;
+}
+
 /** The Navigator release that reads layer format 4.5 and ATT&CK 18. */
-const NAVIGATOR_VERSION = '5.2.0';
+export const NAVIGATOR_VERSION = '5.2.0';
 /** attack.mitre.org's colours: unused techniques white, listed ones blue. */
 const UNUSED_COLOR = '#ffffff';
 const LISTED_COLOR = '#66b1ff';
 
 /** The Navigator's default view, except that parents of listed sub-techniques open expanded. */
-const MATRIX_VIEW = {
+export const MATRIX_VIEW = {
   sorting: 0,
   layout: {
     layout: 'side',
@@ -89,7 +95,7 @@ const MATRIX_VIEW = {
 } satisfies Pick<NavigatorLayer, 'sorting' | 'layout' | 'hideDisabled'>;
 
 /** The Navigator's defaults, written out as its own exports do. */
-const SELECTION_SETTINGS = {
+export const SELECTION_SETTINGS = {
   showTacticRowBackground: false,
   tacticRowBackground: '#dddddd',
   selectTechniquesAcrossTactics: true,
@@ -165,7 +171,7 @@ function layerTechniques(graph: AttackGraph, entries: LayerEntry[]): LayerTechni
 }
 
 /** The major version of the domain's loaded release ("18" for 18.1); the newest if several were loaded. */
-function attackVersion(graph: AttackGraph, domain: Domain): string {
+export function attackVersion(graph: AttackGraph, domain: Domain): string {
   const majors = graph.collections.releases
     .filter((release) => release.domain === domain)
     .map((release) => release.release.split('.')[0]!)
@@ -175,6 +181,6 @@ function attackVersion(graph: AttackGraph, domain: Domain): string {
 }
 
 /** The platforms of the listed techniques, so the matrix shows those platforms and hides no listed technique. */
-function platformsOf(techniques: Technique[]): string[] {
+export function platformsOf(techniques: Technique[]): string[] {
   return [...new Set(techniques.flatMap((technique) => technique.platforms))].sort((a, b) => a.localeCompare(b, 'en'));
 }

@@ -1,11 +1,11 @@
 /**
  * The site's Astro integration and configuration. The integration runs the import when Astro sets
  * up (for a build or the dev server), tells the site's code where the collections are through the
- * virtual module `virtual:kb/config`, and indexes the built site with Pagefind when the build is
- * done. In the dev server it imports again whenever the vault or a bundle changes, and serves the
- * vault's files and a search index (src/integrations/live-import.ts). `astroConfig()` is the
- * whole Astro configuration for a set of options: `npm run build` passes it to Astro, and
- * astro.config.mjs uses it with the defaults.
+ * virtual module `virtual:kb/config`, and when the pages are built writes each object's JSON beside
+ * its page (src/exports/object-json.ts) and indexes the site with Pagefind. In the dev server it
+ * imports again whenever the vault or a bundle changes, and serves the vault's files and a search
+ * index (src/integrations/live-import.ts). `astroConfig()` is the whole Astro configuration for a
+ * set of options: `npm run build` passes it to Astro, and astro.config.mjs uses it with the defaults.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import type { Options } from '../cli/options.ts';
 import { href, paths, type SitePath } from '../lib/paths.ts';
 import { objectsOf, type Collections } from '../model/collections.ts';
 import { OBJECT_PAGE_KINDS } from '../model/kinds.ts';
+import { writeObjectJson } from '../exports/object-json.ts';
 import { indexSite } from '../pipeline/emit/search-index.ts';
 import type { ImportProgress, ImportResult } from '../pipeline/run.ts';
 import { LiveImport } from './live-import.ts';
@@ -73,6 +74,7 @@ function kb(options: KbOptions, noindex: Set<string>): AstroIntegration {
       'astro:server:setup': ({ server }) => imports.serve(server),
       'astro:build:done': async ({ dir, pages }) => {
         options.onBuilt?.(pages.length);
+        await writeObjectJson(generatedDir, fileURLToPath(dir));
         const started = performance.now();
         const indexed = await indexSite(fileURLToPath(dir));
         options.onIndexed?.(indexed, performance.now() - started);

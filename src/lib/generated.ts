@@ -1,11 +1,23 @@
 /**
  * The generated folder: what the importer writes and the site reads. `collections/` holds the
- * manifest, the import report, the vault's collections and the files notes embed, and under
+ * manifest, the import report, the collections beside the releases' (vault, history, detection
+ * content), the files notes embed, the latest release's bundles as read, and under
  * `releases/<release>/` each release's collections. It is replaced as a whole on every import.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HISTORY_SCHEMAS, RELEASE_SCHEMAS, VAULT_SCHEMAS, type HistoryCollections, type Manifest, type ReleaseCollections, type VaultCollections } from '../model/collections.ts';
+import type { Domain } from '../model/domains.ts';
+import {
+  DETECTION_SCHEMAS,
+  HISTORY_SCHEMAS,
+  RELEASE_SCHEMAS,
+  VAULT_SCHEMAS,
+  type DetectionCollections,
+  type HistoryCollections,
+  type Manifest,
+  type ReleaseCollections,
+  type VaultCollections,
+} from '../model/collections.ts';
 import type { VaultHealth } from '../model/notes.ts';
 
 /** Where the importer writes unless told otherwise (`--generated`). */
@@ -22,7 +34,17 @@ export function generatedLayout(generatedDir: string) {
     /** The vault's and the history's collections. */
     sharedCollection: (name: string) => join(collections, `${name}.json`),
     releaseCollection: (release: string, name: string) => join(collections, 'releases', release, `${name}.json`),
+    /** The latest release's bundle of a domain, as read. */
+    stix: (domain: Domain) => join(collections, 'stix', `${domain}.json`),
   };
+}
+
+/** A bundle of the latest release as the import read it: its STIX objects, unchanged. */
+export interface StixFile {
+  source: string;
+  domain: Domain;
+  release: string;
+  objects: Record<string, unknown>[];
 }
 
 export type GeneratedLayout = ReturnType<typeof generatedLayout>;
@@ -37,8 +59,10 @@ export function generatedReader(generatedDir: string) {
       readCollections(Object.keys(RELEASE_SCHEMAS), (name) => layout.releaseCollection(release, name)) as Promise<ReleaseCollections>,
     vault: () => readCollections(Object.keys(VAULT_SCHEMAS), layout.sharedCollection) as Promise<VaultCollections>,
     history: () => readCollections(Object.keys(HISTORY_SCHEMAS), layout.sharedCollection) as Promise<HistoryCollections>,
+    detections: () => readCollections(Object.keys(DETECTION_SCHEMAS), layout.sharedCollection) as Promise<DetectionCollections>,
     /** The import report's vault health, when a vault was imported. */
     vaultHealth: async () => (JSON.parse(await readText(layout.report)) as { vault?: VaultHealth }).vault,
+    stix: async (domain: Domain) => JSON.parse(await readText(layout.stix(domain))) as StixFile,
   };
 }
 

@@ -33,6 +33,11 @@ const SECTIONS = {
   versions: 'versions',
   changes: 'changes',
   health: 'vault-health',
+  sigma: 'sigma',
+  atomics: 'atomics',
+  coverage: 'coverage',
+  downloads: 'downloads',
+  compare: 'compare',
 } as const;
 
 /** `18.0`, `18.1` → `v18.0-v18.1`: a pair of releases in URLs. */
@@ -105,6 +110,32 @@ export const paths = {
    * that it stays put while others come and go: `/notes/x/` → `/notes/x-1a2b3c4d/`, `/files/a.png` → `/files/a-1a2b3c4d.png`.
    */
   variant: (path: SitePath, key: string) => path.replace(/(\.[^./]+)?(\/?)$/, (end) => `-${shortHash(key)}${end}`) as SitePath,
+  /** Sigma rules: all of them (`/sigma/`, then `/sigma/page/2/`), one rule (`/sigma/rules/<id>/`). */
+  sigmaRules: (page = 1) => folder(SECTIONS.sigma, ...(page > 1 ? ['page', String(page)] : [])),
+  sigmaRule: (id: string) => folder(SECTIONS.sigma, 'rules', id),
+  /** The rules tagged with an ATT&CK object: `/sigma/techniques/T1059/001/`, then `.../page-2/`. */
+  sigmaRulesFor: (kind: ObjectPageKind, attackId: string, page = 1) =>
+    folder(SECTIONS.sigma, KINDS[kind].collection, attackIdPath(attackId), ...(page > 1 ? [`page-${page}`] : [])),
+  /** Atomic Red Team tests: every technique's (`/atomics/`), one technique file's (`/atomics/T1059/001/`). */
+  atomics: () => folder(SECTIONS.atomics),
+  atomicTests: (techniqueId: string) => folder(SECTIONS.atomics, attackIdPath(techniqueId)),
+  /** A test's anchor on its technique's page: `test-<GUID>` (an id must start with a letter). */
+  atomicTestAnchor: (testId: string) => `test-${testId}`,
+  /** Coverage: every domain (`/coverage/`), one domain's matrix (`/coverage/enterprise/`) and table, CSV and Navigator layer. */
+  coverage: (domain?: Domain) => folder(SECTIONS.coverage, ...(domain ? [DOMAIN_SLUGS[domain]] : [])),
+  coverageTable: (domain: Domain) => folder(SECTIONS.coverage, DOMAIN_SLUGS[domain], 'table'),
+  coverageCsv: (domain: Domain) => file(SECTIONS.coverage, `${DOMAIN_SLUGS[domain]}-coverage.csv`),
+  coverageLayer: (domain: Domain) => file(SECTIONS.coverage, `${DOMAIN_SLUGS[domain]}-coverage-layer.json`),
+  /** `/downloads/` and the files it lists: `/downloads/enterprise-attack-18.1.xlsx`. */
+  downloads: () => folder(SECTIONS.downloads),
+  download: (name: string) => file(SECTIONS.downloads, name),
+  /** An object as JSON beside its page: the site's form (`T1059.001.json`) and its STIX object (`T1059.001-stix.json`). */
+  objectJson: (page: SitePath, attackId: string) => `${page}${attackId}.json` as SitePath,
+  objectStix: (page: SitePath, attackId: string) => `${page}${attackId}-stix.json` as SitePath,
+  /** Comparing groups, software and campaigns (`/compare/`), groups by techniques (`/compare/groups/`), and the data both read. */
+  compare: () => folder(SECTIONS.compare),
+  compareGroups: () => folder(SECTIONS.compare, 'groups'),
+  compareData: () => file(SECTIONS.compare, 'usage.json'),
 };
 
 /** "Network Devices" → "network-devices", "macOS" → "macos" */

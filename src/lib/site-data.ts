@@ -1,6 +1,6 @@
 /**
  * What the pages are made from: the collections the importer wrote (src/lib/generated.ts), read
- * once per build, as one graph per release and the team's vault. The kb integration
+ * once per build, as one graph per release, the team's vault and its detection content. The kb integration
  * (src/integrations/kb.ts) says where they are, through its virtual module; in `npm run dev` a
  * new import is noticed by its manifest and read again on the next page (a release's graph only
  * when its collections were written again: an edit of a note rewrites the vault's alone).
@@ -9,7 +9,9 @@ import { stat } from 'node:fs/promises';
 import { generatedDir } from 'virtual:kb/config';
 import type { Manifest } from '../model/collections.ts';
 import type { VaultFile, VaultHealth } from '../model/notes.ts';
-import { generatedReader } from './generated.ts';
+import { Detections } from './detections.ts';
+import { generatedReader, type StixFile } from './generated.ts';
+import type { Domain } from '../model/domains.ts';
 import { AttackGraph } from './graph.ts';
 import { HistoryIndex } from './history.ts';
 import { Vault } from './vault.ts';
@@ -20,6 +22,8 @@ interface SiteData {
   graphs: Map<string, Promise<AttackGraph>>;
   vault: Promise<{ vault: Vault; files: VaultFile[] }>;
   history: Promise<HistoryIndex>;
+  detections: Promise<Detections>;
+  stix: Map<Domain, Promise<StixFile>>;
 }
 
 const generated = generatedReader(generatedDir);
@@ -81,6 +85,22 @@ export async function loadVaultFiles(): Promise<VaultFile[]> {
   return (await (await siteData()).vault).files;
 }
 
+/** The Sigma rules and Atomic Red Team tests, indexed by the ATT&CK objects they are about. */
+export async function loadDetections(): Promise<Detections> {
+  return (await siteData()).detections;
+}
+
+/** The latest release's bundle of a domain, as the import read it. */
+export async function loadStix(domain: Domain): Promise<StixFile> {
+  const { stix } = await siteData();
+  let file = stix.get(domain);
+  if (!file) {
+    file = generated.stix(domain);
+    stix.set(domain, file);
+  }
+  return file;
+}
+
 async function siteData(): Promise<SiteData> {
   const stamp = import.meta.env.DEV ? await manifestStamp() : 'build';
   if (!loaded || loaded.stamp !== stamp) loaded = { stamp, data: readSiteData() };
@@ -90,8 +110,14 @@ async function siteData(): Promise<SiteData> {
 async function readSiteData(): Promise<SiteData> {
   const manifest = await generated.manifest();
   const releases = manifest.releases.map((entry) => entry.release);
-  const history = generated.history().then(({ history: objects, changes }) => new HistoryIndex(objects, changes, releases));
-  return { manifest, graphs: new Map(), vault: readVault(), history };
+  return {
+    manifest,
+    graphs: new Map(),
+    vault: readVault(),
+    history: generated.history().then(({ history: objects, changes }) => new HistoryIndex(objects, changes, releases)),
+    detections: generated.detections().then((collections) => new Detections(collections)),
+    stix: new Map(),
+  };
 }
 
 async function readVault(): Promise<Awaited<SiteData['vault']>> {

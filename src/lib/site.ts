@@ -12,6 +12,12 @@ export function url(path: SitePath): string {
   return href(BASE, path);
 }
 
+/** A path's address for files read outside the site (CSV): absolute when the site's address is known (--site), else under the base path. */
+export function siteAddress(path: SitePath): string {
+  const site = import.meta.env.SITE;
+  return site ? new URL(url(path), site).href : url(path);
+}
+
 /**
  * Where a page's links start. The live site's pages are rooted at the base path; a release's
  * frozen pages at `<base>versions/v<release>/`, so that each of their links leads to the same
@@ -32,13 +38,13 @@ export function frozenRoot(release: string): PageRoot {
 interface NavigationEntry {
   text: string;
   path: SitePath;
-  /** Pages of the live site only: the team's notes, the changes between releases. */
+  /** Pages of the live site only: the team's notes, coverage, the changes between releases. */
   liveOnly?: true;
   /** Shown only when more than one release is loaded. */
   releases?: true;
 }
 
-/** The site's navigation: the kinds the registry puts there, then the team's notes. */
+/** The site's navigation: the kinds the registry puts there, then the live site's own sections. */
 export const NAVIGATION: NavigationEntry[] = [
   ...ALL_KINDS.flatMap((kind) => {
     const entry = KINDS[kind];
@@ -47,5 +53,6 @@ export const NAVIGATION: NavigationEntry[] = [
   }),
   { text: 'Procedures', path: paths.procedures(), liveOnly: true },
   { text: 'Notes', path: paths.notes(), liveOnly: true },
+  { text: 'Coverage', path: paths.coverage(), liveOnly: true },
   { text: 'Changes', path: paths.changes(), liveOnly: true, releases: true },
 ];

@@ -1,13 +1,15 @@
 /**
  * The collections the importer writes and the site reads. Each loaded ATT&CK release has its own
- * (one per kind, its relationships and the bundles it came from); the team's vault has one set,
- * linked against the latest release. Zod schemas check every entry before it is written.
+ * (one per kind, its relationships and the bundles it came from); beside them are the team's vault
+ * and the detection content, linked against the latest release, and the history of every object
+ * across the releases. Zod schemas check every entry before it is written.
  */
 import { z } from 'astro/zod';
 import { KIND_SCHEMAS, relationshipSchema, releaseSchema, type ObjectOf } from './attack.ts';
 import { ALL_KINDS, KINDS, type Collection, type Kind } from './kinds.ts';
 import { objectHistorySchema, releaseChangesSchema } from './history.ts';
 import { noteSchema, vaultFileSchema } from './notes.ts';
+import { atomicTestSchema, detectionSourceSchema, sigmaRuleSchema } from './detections.ts';
 
 type KindSchemas = { [K in Kind as (typeof KINDS)[K]['collection']]: (typeof KIND_SCHEMAS)[K] };
 
@@ -31,8 +33,15 @@ export const HISTORY_SCHEMAS = {
   changes: releaseChangesSchema,
 };
 
-/** The collections beside the releases': the vault's and the history's. */
-export const SHARED_SCHEMAS = { ...VAULT_SCHEMAS, ...HISTORY_SCHEMAS };
+/** The team's detection content (Sigma rules, Atomic Red Team tests), linked against the latest release. */
+export const DETECTION_SCHEMAS = {
+  sigmarules: sigmaRuleSchema,
+  atomictests: atomicTestSchema,
+  detectionsources: detectionSourceSchema,
+};
+
+/** The collections beside the releases': the vault's, the history's and the detection content's. */
+export const SHARED_SCHEMAS = { ...VAULT_SCHEMAS, ...HISTORY_SCHEMAS, ...DETECTION_SCHEMAS };
 
 export const COLLECTION_SCHEMAS = { ...RELEASE_SCHEMAS, ...SHARED_SCHEMAS };
 
@@ -42,9 +51,10 @@ type EntriesOf<S extends Record<string, z.ZodType>> = { [K in keyof S]: z.infer<
 export type ReleaseCollections = EntriesOf<typeof RELEASE_SCHEMAS>;
 export type VaultCollections = EntriesOf<typeof VAULT_SCHEMAS>;
 export type HistoryCollections = EntriesOf<typeof HISTORY_SCHEMAS>;
+export type DetectionCollections = EntriesOf<typeof DETECTION_SCHEMAS>;
 export type SharedCollections = EntriesOf<typeof SHARED_SCHEMAS>;
-/** What the live site shows: the latest release with the vault. */
-export type Collections = ReleaseCollections & VaultCollections;
+/** What the live site shows: the latest release with the vault and the detection content. */
+export type Collections = ReleaseCollections & VaultCollections & DetectionCollections;
 
 /** What was written: the releases, oldest first (the last is the live one), and how much each holds. */
 export const manifestSchema = z.object({

@@ -1,19 +1,23 @@
 /**
  * The import pipeline. The bundles are grouped by release; each release goes load → merge → link →
- * normalize on its own (an object is merged by STIX id within one release only), then the vault is
- * read and linked against the latest release, and everything is emitted.
+ * normalize on its own (an object is merged by STIX id within one release only), the releases are
+ * compared, then the vault and the detection content (Sigma rules, Atomic Red Team tests) are read
+ * and linked against the latest release, and everything is emitted.
  *
- * With the cache of an earlier import (`npm run dev` keeps one), bundles whose bytes have not
- * changed are not imported again, and the vault does again only what changed (vault/import.ts);
- * then only the vault's collections are written.
+ * With the cache of an earlier import (`npm run dev` keeps one), ATT&CK and the detection content
+ * are not imported again while the bundles' bytes and the detection sources stay the same, and the
+ * vault does again only what changed (vault/import.ts); then only the vault's collections are written.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { generatedLayout } from '../lib/generated.ts';
 import type { AttackObject } from '../model/attack.ts';
-import { compareReleases, type Collections, type ReleaseCollections } from '../model/collections.ts';
+import { compareReleases, type Collections, type DetectionCollections, type ReleaseCollections } from '../model/collections.ts';
 import { emitCollections, emitVaultCollections } from './emit/collections.ts';
 import { buildHistory, type History } from './stages/history.ts';
 import { createMarkdownRenderer } from './render/markdown.ts';
+import { importDetections, type DetectionInputs } from './detections/import.ts';
 import { ImportError, ImportReport } from './report.ts';
 import { loadBundle, type Bundle } from './sources/bundles.ts';
 import { checkCitations } from './stages/citations.ts';
@@ -24,7 +28,7 @@ import { createVaultCache, importVault, type VaultCache, type VaultImport } from
 import { isUrl } from './sources/bundles.ts';
 import { attackTexts } from './vault/attack-texts.ts';
 
-export interface ImportOptions {
+export interface ImportOptions extends DetectionInputs {
   bundles: string[];
   release?: string;
   /** The notes vault; none is read when absent. */
@@ -46,7 +50,7 @@ export interface ImportProgress {
 }
 
 export interface ImportCache {
-  releases?: { key: string; releases: ReleaseImport[]; history: History; problems: ImportReport };
+  attack?: { key: string } & Omit<AttackImport, 'latestBundles'>;
   vault: VaultCache;
 }
 
@@ -63,7 +67,7 @@ export interface ReleaseImport {
 export interface ImportResult {
   /** Every loaded release, oldest first; the last is the live one. */
   releases: ReleaseImport[];
-  /** What the live site shows: the latest release with the vault. */
+  /** What the live site shows: the latest release with the vault and the detection content. */
   collections: Collections;
   /** Every object's state in each release, and what changed between consecutive releases. */
   history: History;
@@ -75,26 +79,41 @@ export interface ImportResult {
 export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const report = new ImportReport();
   const cache = options.cache ?? createImportCache();
-  const key = await bundlesKey(options);
-  const reuse = cache.releases?.key === key;
-  if (!reuse) cache.releases = { key, ...(await importReleases(options)) };
-  const { releases, history, problems } = cache.releases!;
+  const key = await attackKey(options);
+  const reuse = cache.attack?.key === key && (!options.generatedDir || existsSync(generatedLayout(options.generatedDir).manifest));
+  const fresh = reuse ? undefined : await importAttack(options);
+  if (fresh) {
+    const { latestBundles, ...kept } = fresh;
+    cache.attack = { key, ...kept };
+  }
+  const { releases, history, detections, problems } = cache.attack!;
   report.absorb(problems);
   const latest = releases.at(-1)!;
   const vault = options.vault ? await readVault(options, key, latest, releases, report) : undefined;
-  const collections: Collections = { ...latest.collections, notes: vault?.notes ?? [], vaultfiles: vault?.vaultfiles ?? [] };
+  const vaultCollections = { notes: vault?.notes ?? [], vaultfiles: vault?.vaultfiles ?? [] };
+  const collections: Collections = { ...latest.collections, ...vaultCollections, ...detections };
   if (options.strict && report.recoverableProblems().length > 0) throw new ImportError(report.recoverableProblems());
   if (options.generatedDir) {
     options.progress?.stage('writing the collections');
-    const shared = { notes: collections.notes, vaultfiles: collections.vaultfiles, history: history.objects, changes: history.changes };
-    const emit = reuse ? emitVaultCollections : emitCollections;
-    await emit(releases, shared, vault?.assets ?? [], report, options.generatedDir);
+    const shared = { ...vaultCollections, ...detections, history: history.objects, changes: history.changes };
+    const emitted = { releases, shared, assets: vault?.assets ?? [], stix: fresh?.latestBundles ?? [] };
+    await (fresh ? emitCollections : emitVaultCollections)(emitted, report, options.generatedDir);
   }
   return { releases, collections, history, report, redone: { notes: vault?.rendered ?? 0, releases: !reuse } };
 }
 
-/** Every release of the bundles, oldest first, with what their import noticed. */
-async function importReleases(options: ImportOptions): Promise<{ releases: ReleaseImport[]; history: History; problems: ImportReport }> {
+/** ATT&CK and what is linked against it alone: every release, oldest first, their history and the detection content. */
+interface AttackImport {
+  releases: ReleaseImport[];
+  history: History;
+  detections: DetectionCollections;
+  /** The latest release's bundles as read: the site offers its objects and spreadsheets in STIX. */
+  latestBundles: Bundle[];
+  /** What the import noticed. */
+  problems: ImportReport;
+}
+
+async function importAttack(options: ImportOptions): Promise<AttackImport> {
   const problems = new ImportReport();
   const bundles: Bundle[] = [];
   for (const source of options.bundles) {
@@ -104,21 +123,27 @@ async function importReleases(options: ImportOptions): Promise<{ releases: Relea
   const groups = byRelease(bundles, problems);
   const attackIds = attackIdsByStixId(bundles);
   bundles.length = 0;
-  // Each release's raw bundles are let go once imported, and older releases keep only their
-  // collections (the vault links against the latest alone), so memory holds one release's work.
+  // Older releases' raw bundles are let go once imported and keep only their collections (the
+  // vault and the detection content link against the latest alone), so memory holds one release's work.
   const releases: ReleaseImport[] = [];
+  let latestBundles: Bundle[] = [];
   for (let group = groups.shift(); group; group = groups.shift()) {
     options.progress?.stage(`importing ATT&CK ${group[0]}`);
     releases.push(importRelease(...group, attackIds, problems));
+    latestBundles = group[1];
   }
-  if (releases.length === 0) throw new ImportError([{ message: 'no bundle to import' }]);
+  const latest = releases.at(-1);
+  if (!latest) throw new ImportError([{ message: 'no bundle to import' }]);
   options.progress?.stage('comparing the releases');
-  return { releases, history: buildHistory(releases), problems };
+  const history = buildHistory(releases);
+  options.progress?.stage('reading the detection content');
+  const detections = await importDetections(options, { objects: attackObjects(latest.collections), release: latest.release }, problems);
+  return { releases, history, detections, latestBundles, problems };
 }
 
-/** What names the ATT&CK input: the bytes of each bundle file (a URL by itself), and the release asked for. */
-async function bundlesKey(options: ImportOptions): Promise<string> {
-  const hash = createHash('sha1').update(options.release ?? '');
+/** What names the input of importAttack: the bytes of each bundle file (a URL by itself), the release asked for and the detection sources. */
+async function attackKey(options: ImportOptions): Promise<string> {
+  const hash = createHash('sha1').update(`${options.release ?? ''}\0${options.sigma ?? ''}\0${options.atomics ?? ''}`);
   for (const source of options.bundles) {
     hash.update(`\0${source}\0`);
     if (!isUrl(source)) hash.update(await readFile(source).catch(() => Buffer.from('unreadable')));
@@ -167,8 +192,12 @@ function importRelease(release: string, bundles: Bundle[], attackIds: ReadonlyMa
 
 /** The vault, linked against the latest release; what notes copy from ATT&CK is looked up in every release. */
 async function readVault(options: ImportOptions, key: string, latest: ReleaseImport, releases: ReleaseImport[], report: ImportReport): Promise<VaultImport> {
-  const { relationships, releases: bundles, ...objectLists } = latest.collections;
-  const objects = Object.values(objectLists).flat() as AttackObject[];
-  const attack = { objects, texts: attackTexts(releases.map((release) => release.collections)), key };
+  const attack = { objects: attackObjects(latest.collections), texts: attackTexts(releases.map((release) => release.collections)), key };
   return importVault(options.vault!, attack, report, { exclude: options.exclude, cache: options.cache?.vault, progress: options.progress });
+}
+
+/** Every ATT&CK object of a release's collections. */
+function attackObjects(collections: ReleaseCollections): AttackObject[] {
+  const { relationships, releases, ...objectLists } = collections;
+  return Object.values(objectLists).flat() as AttackObject[];
 }

@@ -11,6 +11,8 @@ import { detection, mitigations, targetedAssets } from './defenses.ts';
 import { analytics, analyticsReading, logSources } from './detection-data.ts';
 import { aliases, relatedAssets } from './descriptions.ts';
 import { releaseHistory } from './history.ts';
+import { atomicTests, sigmaRules } from './detections.ts';
+import { telemetry } from './telemetry.ts';
 import { teamProcedures } from './team.ts';
 import { subtechniques, tacticTechniques, techniquesAddressed, techniquesDetected, techniquesTargeting, techniquesUsed } from './techniques.ts';
 import type { ObjectPages } from './types.ts';
@@ -21,7 +23,7 @@ const aliasNames = (object: { aliases: { name: string }[] }) => object.aliases.m
 export const OBJECT_PAGES: ObjectPages = {
   tactic: {
     card: (tactic) => [['ID', tactic.attackId], ...provenanceRows(tactic)],
-    sections: [tacticTechniques, teamProcedures, releaseHistory],
+    sections: [tacticTechniques, teamProcedures, sigmaRules, releaseHistory],
   },
   technique: {
     card: (technique, { graph, base }) => {
@@ -53,7 +55,7 @@ export const OBJECT_PAGES: ObjectPages = {
       const parent = page.graph.getOfType('technique', technique.parent);
       return [...sectionTrail('technique', technique, page.base), ...(parent ? [linkTo(parent, page.base)] : [])];
     },
-    sections: [subtechniques, procedureExamples, teamProcedures, mitigations, detection, targetedAssets, releaseHistory],
+    sections: [subtechniques, procedureExamples, teamProcedures, atomicTests, mitigations, detection, telemetry, sigmaRules, targetedAssets, releaseHistory],
   },
   mitigation: {
     card: (mitigation) => [['ID', mitigation.attackId], ['Security Controls', mitigation.securityControls], ...provenanceRows(mitigation)],
@@ -63,7 +65,7 @@ export const OBJECT_PAGES: ObjectPages = {
   group: {
     card: (group) => [['ID', group.attackId], ['Associated Groups', aliasNames(group)], ...provenanceRows(group)],
     layers: true,
-    sections: [aliases, attributedCampaigns, techniquesUsed, softwareUsed, teamProcedures, releaseHistory],
+    sections: [aliases, attributedCampaigns, techniquesUsed, softwareUsed, teamProcedures, sigmaRules, releaseHistory],
     listColumns: [{ header: 'Associated Groups', value: aliasNames }],
   },
   software: {
@@ -75,7 +77,7 @@ export const OBJECT_PAGES: ObjectPages = {
       ...provenanceRows(software),
     ],
     layers: true,
-    sections: [aliases, techniquesUsed, groupsUsing, campaignsUsing, teamProcedures, releaseHistory],
+    sections: [aliases, techniquesUsed, groupsUsing, campaignsUsing, teamProcedures, sigmaRules, releaseHistory],
     listColumns: [
       { header: 'Type', value: (software) => SOFTWARE_TYPE_LABELS[software.softwareType] },
       { header: 'Associated Software', value: aliasNames },

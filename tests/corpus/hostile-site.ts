@@ -1,10 +1,12 @@
 /**
  * Builds a site from every hostile input, the way a user would (`npm run build -- --bundle ...
- * --vault ...`), into a folder of its own: the hostile STIX bundle and the hostile notes vault.
+ * --vault ... --sigma ... --atomics ...`), into a folder of its own: the hostile STIX bundle, the
+ * hostile notes vault, and the hostile Sigma rules and Atomic tests.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runBuild } from '../helpers/build.ts';
+import { writeHostileDetections } from './hostile-detections.ts';
 import { hostileStixBundle } from './hostile-stix.ts';
 import { writeHostileVault } from './hostile-vault.ts';
 
@@ -18,8 +20,10 @@ export async function buildHostileSite(dir: string): Promise<string> {
   await writeFile(bundle, JSON.stringify(hostileStixBundle()));
   const vault = join(inputs, 'vault');
   await writeHostileVault(vault);
+  const { sigma, atomics } = await writeHostileDetections(inputs);
   const siteDir = join(dir, 'site');
   // The output is kept back (the hostile citations make many warnings); a failure shows it.
-  await runBuild(['--bundle', bundle, '--vault', vault, '--base', HOSTILE_BASE, '--out', siteDir], join(dir, 'generated'));
+  const args = ['--bundle', bundle, '--vault', vault, '--sigma', sigma, '--atomics', atomics, '--base', HOSTILE_BASE, '--out', siteDir];
+  await runBuild(args, join(dir, 'generated'));
   return siteDir;
 }

@@ -3,6 +3,7 @@
  * the unit tests read these collections instead of importing the bundles again.
  */
 import { generatedReader } from '../../src/lib/generated.ts';
+import { Detections } from '../../src/lib/detections.ts';
 import { AttackGraph } from '../../src/lib/graph.ts';
 import { HistoryIndex } from '../../src/lib/history.ts';
 import type { ReleaseCollections } from '../../src/model/collections.ts';
@@ -33,4 +34,9 @@ export async function vendoredHistory(): Promise<HistoryIndex> {
 
 export async function vendoredGraph(): Promise<AttackGraph> {
   return new AttackGraph(await vendoredCollections());
+}
+
+/** The vendored Sigma rules and Atomic Red Team tests as that import linked them against the latest release. */
+export async function vendoredDetections(): Promise<Detections> {
+  return new Detections(await generatedReader(TEST_GENERATED_DIR).detections());
 }

@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks } from '../../src/tools/links.ts';
+import { REFUSED_RULES } from '../corpus/hostile-detections.ts';
 import { MARKER, MARKUP_PAYLOADS } from '../corpus/hostile-payloads.ts';
 import { HOSTILE_BASE } from '../corpus/hostile-site.ts';
 import { HOSTILE_DIR } from '../test-sites.ts';
@@ -22,7 +23,7 @@ const TABS = 2;
 const WALK_SHARE = 3;
 
 /** The parts of the site walked one test each; `other` holds every page of none of them. */
-const SECTIONS = ['techniques', 'tactics', 'groups', 'software', 'campaigns', 'mitigations', 'detectionstrategies', 'datacomponents', 'datasources', 'assets', 'notes', 'procedures', 'tags', 'other'];
+const SECTIONS = ['techniques', 'tactics', 'groups', 'software', 'campaigns', 'mitigations', 'detectionstrategies', 'datacomponents', 'datasources', 'assets', 'notes', 'procedures', 'tags', 'sigma', 'atomics', 'other'];
 
 function sectionOf(page: BuiltPage): string {
   const first = page.file.split('/')[0]!;
@@ -61,6 +62,25 @@ describe('a site built from hostile STIX', () => {
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg).not.toContain(MARKER);
     expect(svg).not.toMatch(/<script|\son\w+=|javascript:/i);
+  });
+
+  it('shows the payloads of hostile Sigma rules and Atomic tests as text, on their pages and on the technique they are about', () => {
+    const script = '&lt;script&gt;alert(&#39;PWNED&#39;)&lt;/script&gt;';
+    const rule = pages.find((page) => page.file === 'sigma/rules/00000000-0000-4000-8000-000000000000/index.html')!;
+    const atomic = pages.find((page) => page.file === 'atomics/T9000/index.html')!;
+    const technique = pages.find((page) => page.file === 'techniques/T9000/index.html')!;
+    expect(rule.html).toContain(`<h1 data-pagefind-ignore>${script}</h1>`);
+    expect(atomic.html).toContain(script);
+    expect(technique.html).toContain('id="sigma-rules"');
+    expect(technique.html).toContain('id="atomic-tests"');
+  });
+
+  it('leaves out the rules it cannot read safely, with a warning naming each file', async () => {
+    const report = JSON.parse(await readFile(join(HOSTILE_DIR, 'generated', 'collections', 'import-report.json'), 'utf8'));
+    for (const { file, message } of REFUSED_RULES) {
+      const warnings = report.warnings.filter((warning: { source?: string }) => warning.source?.endsWith(`sigma/${file}`));
+      expect(warnings.map((warning: { message: string }) => warning.message), file).toEqual([expect.stringMatching(message)]);
+    }
   });
 
   it('has no broken link', () => {

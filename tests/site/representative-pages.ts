@@ -33,6 +33,12 @@ export const REPRESENTATIVE_PAGES: RepresentativePage[] = [
   { name: 'technique with team notes', path: 'techniques/T1590/002/' },
   { name: 'procedure list', path: 'procedures/' },
   { name: 'search results', path: 'search/', query: '?q=powershell', ready: '#search-page-results [role="option"]' },
+  { name: 'Sigma rule', path: 'sigma/rules/0152550d-3a26-4efd-9f0e-54a0b28ae2f3/' },
+  { name: 'Sigma rules of a technique', path: 'sigma/techniques/T1059/001/' },
+  { name: 'atomic tests', path: 'atomics/T1059/001/' },
+  { name: 'coverage matrix', path: 'coverage/enterprise/' },
+  { name: 'compare', path: 'compare/', query: '?ids=G0016,G0007', ready: '.compare-matrix' },
+  { name: 'downloads', path: 'downloads/' },
 ];
 
 

@@ -8,6 +8,7 @@ import { byAttackId, type AttackGraph, type Related } from '../graph.ts';
 import { href, paths, type SitePath } from '../paths.ts';
 import type { PageReferences } from '../references.ts';
 import { escapeHtml, renderRichText } from '../rich-text.ts';
+import type { Detections } from '../detections.ts';
 import type { HistoryIndex } from '../history.ts';
 import type { Vault } from '../vault.ts';
 
@@ -69,6 +70,8 @@ export interface DataContext {
   vault: Vault;
   /** Every loaded release's view of each object; absent on frozen pages, which show one release only. */
   history?: HistoryIndex;
+  /** Sigma rules and Atomic Red Team tests; none when absent. */
+  detections?: Detections;
 }
 
 /** What a page is rendered with: its data, the base path, and its numbered references. */

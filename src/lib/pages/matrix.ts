@@ -21,6 +21,16 @@ export interface MatrixEntry {
   attackId: string;
   name: string;
   href: string;
+  /** On coverage matrices (src/lib/pages/coverage.ts): what covers the technique. */
+  coverage?: MatrixCoverage;
+}
+
+/** A cell's coverage: the count from each source, in the sources' order, and how many sources have something. */
+export interface MatrixCoverage {
+  level: number;
+  counts: number[];
+  /** The counts as the cell shows them: "S12 A3". */
+  text: string;
 }
 
 export interface MatrixCell extends MatrixEntry {

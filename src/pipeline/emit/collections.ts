@@ -1,26 +1,40 @@
 /**
  * Emitting: checks every entry against the model and writes the generated folder
- * (src/lib/generated.ts): each release's collections, the vault's, the files notes embed, the
- * manifest and the import report. The folder is written beside the old one and swapped in, so a
+ * (src/lib/generated.ts): each release's collections, those beside them (vault, history, detection
+ * content), the files notes embed, the latest bundles as read, the manifest and the import report. The folder is written beside the old one and swapped in, so a
  * failed import never leaves half-written collections behind.
  */
-import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { generatedLayout } from '../../lib/generated.ts';
-import { COLLECTION_SCHEMAS, RELEASE_SCHEMAS, SHARED_SCHEMAS, VAULT_SCHEMAS, type CollectionName, type Manifest, type SharedCollections, type VaultCollections } from '../../model/collections.ts';
+import { generatedLayout, type StixFile } from '../../lib/generated.ts';
+import {
+  COLLECTION_SCHEMAS,
+  RELEASE_SCHEMAS,
+  SHARED_SCHEMAS,
+  VAULT_SCHEMAS,
+  type CollectionName,
+  type Manifest,
+  type SharedCollections,
+  type VaultCollections,
+} from '../../model/collections.ts';
 import { ImportError, type ImportReport } from '../report.ts';
 import type { ReleaseImport } from '../run.ts';
+import type { Bundle } from '../sources/bundles.ts';
 import type { VaultAsset } from '../sources/vault.ts';
 import { swapFolder } from './swap-folder.ts';
 
-export async function emitCollections(
-  releases: ReleaseImport[],
-  shared: SharedCollections,
-  assets: VaultAsset[],
-  report: ImportReport,
-  generatedDir: string,
-): Promise<void> {
+/** What an import writes. */
+export interface Emitted {
+  releases: ReleaseImport[];
+  /** The vault's, the history's and the detection content's collections. */
+  shared: SharedCollections;
+  /** The files notes embed. */
+  assets: VaultAsset[];
+  /** The latest release's bundles, written as read (objects by domain) for the site's STIX downloads. */
+  stix: Bundle[];
+}
+
+export async function emitCollections({ releases, shared, assets, stix }: Emitted, report: ImportReport, generatedDir: string): Promise<void> {
   const target = generatedLayout(generatedDir).collections;
   const fresh = generatedLayout(`${generatedDir}/.new-${process.pid}`);
   await rm(dirname(fresh.collections), { recursive: true, force: true });
@@ -33,6 +47,10 @@ export async function emitCollections(
   for (const name of Object.keys(SHARED_SCHEMAS) as (keyof SharedCollections)[]) {
     await write(fresh.sharedCollection(name), serializeCollection(name, shared[name]));
   }
+  for (const bundle of stix) {
+    const file: StixFile = { source: bundle.source, domain: bundle.domain, release: bundle.release, objects: bundle.objects };
+    await write(fresh.stix(bundle.domain), JSON.stringify(file));
+  }
   await write(fresh.report, `${JSON.stringify(report, null, 2)}\n`);
   for (const asset of assets) await publishFile(asset, fresh.files);
   await write(fresh.manifest, manifestOf(releases, shared));
@@ -43,18 +61,11 @@ export async function emitCollections(
 
 /**
  * Writes the vault's collections, its files and the report into the collections an earlier import
- * of the same releases wrote, in place (`npm run dev`, after an edit): each file is written beside
- * its place and renamed over it, and the manifest last, which the site watches.
+ * of the same releases wrote (it must be there), in place (`npm run dev`, after an edit): each file
+ * is written beside its place and renamed over it, and the manifest last, which the site watches.
  */
-export async function emitVaultCollections(
-  releases: ReleaseImport[],
-  shared: SharedCollections,
-  assets: VaultAsset[],
-  report: ImportReport,
-  generatedDir: string,
-): Promise<void> {
+export async function emitVaultCollections({ releases, shared, assets }: Emitted, report: ImportReport, generatedDir: string): Promise<void> {
   const layout = generatedLayout(generatedDir);
-  if (!existsSync(layout.manifest)) return emitCollections(releases, shared, assets, report, generatedDir);
   for (const name of Object.keys(VAULT_SCHEMAS) as (keyof VaultCollections)[]) {
     await replace(layout.sharedCollection(name), serializeCollection(name, shared[name]));
   }
