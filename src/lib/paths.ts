@@ -65,6 +65,8 @@ export const paths = {
   /** Pagefind's index, written by the last step of the build (src/pipeline/emit/search-index.ts). */
   searchIndex: () => folder('pagefind'),
   searchScript: () => file('pagefind', 'pagefind.js'),
+  /** The name index beside Pagefind's (src/pipeline/emit/search-names.ts). */
+  searchNames: () => file('pagefind', 'names.json.gz'),
   /** The n-th of several things that would have one path: `/notes/x/` → `/notes/x-2/`, `/files/a.png` → `/files/a-2.png`. */
   numbered: (path: SitePath, n: number) => path.replace(/(\.[^./]+)?(\/?)$/, (end) => `-${n}${end}`) as SitePath,
 };

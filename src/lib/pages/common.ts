@@ -60,6 +60,8 @@ export interface ObjectRow {
   isSub?: boolean;
   /** A parent technique listed only to head its sub-techniques (it has no row of its own). */
   isHeading?: boolean;
+  /** The description is the relationship's own text (how a group uses a technique): searchable on the page, at its row. */
+  searchable?: boolean;
 }
 
 /** What data of a page is read from. */
@@ -158,6 +160,7 @@ export function relatedRows(related: Related[], context: PageContext, options: {
     ...objectRow(object, context, ''),
     descriptionHtml: context.references.render(relationship.description, relationship.references),
     domains: options.showDomains ? domainLabels(relationship.domains) : undefined,
+    searchable: true,
   }));
 }
 

@@ -1,0 +1,110 @@
+/**
+ * Writes the name index (src/lib/search/name-file.ts) after Pagefind has indexed the site: every
+ * page Pagefind indexed, under its Pagefind id, with its names and ids from the page's search
+ * entry, the names and ids it had in every loaded release (src/lib/search/history.ts), and the
+ * abbreviations that the indexed text defines for its names (src/lib/search/abbreviations.ts).
+ * Gzipped, as Pagefind's own files are, so that every host serves it small.
+ */
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import { AttackGraph } from '../../lib/graph.ts';
+import { generatedReader } from '../../lib/generated.ts';
+import { paths } from '../../lib/paths.ts';
+import { AbbreviationDictionary, abbreviationsOfNames } from '../../lib/search/abbreviations.ts';
+import { formerNames } from '../../lib/search/history.ts';
+import type { NameEntry, NameFile } from '../../lib/search/name-file.ts';
+import { noteSearchEntry } from '../../lib/search/note-entry.ts';
+import { objectSearchEntry } from '../../lib/search/object-entry.ts';
+import type { SearchEntry } from '../../lib/search/schema.ts';
+import { OBJECT_PAGE_KINDS } from '../../model/kinds.ts';
+import type { FormerName } from '../../lib/search/name-file.ts';
+
+export interface NameIndexStats {
+  pages: number;
+  abbreviations: number;
+  formerNames: number;
+  bytes: number;
+}
+
+/** What a page's Pagefind fragment holds that the name index needs. */
+interface Fragment {
+  page: string;
+  url: string;
+  content: string;
+}
+
+/** Pagefind's fragments are gzipped JSON after this signature (pagefind.js checks it too). */
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
+export async function writeNameIndex(siteDir: string, generatedDir: string): Promise<NameIndexStats> {
+  const [fragments, pages] = await Promise.all([readFragments(join(siteDir, 'pagefind', 'fragment')), searchablePages(generatedDir)]);
+  const dictionary = new AbbreviationDictionary();
+  for (const fragment of fragments) dictionary.add(fragment.content);
+  const meanings = dictionary.meanings();
+  const types: string[] = [];
+  const domains: string[] = [];
+  const indexOf = (list: string[], value: string) => (list.includes(value) ? list.indexOf(value) : list.push(value) - 1);
+  const entries = fragments.map((fragment): NameEntry => {
+    const page = pages.get(fragment.url);
+    if (!page) throw new Error(`The search index has ${fragment.url}, which has no search entry: every indexed page needs one (Layout's \`search\`)`);
+    const { entry, formerly } = page;
+    const names = [entry.title, ...(entry.aliases ?? []), ...formerly.map(({ name }) => name)];
+    const { abbreviations, keywords } = abbreviationsOfNames(names, meanings);
+    return withoutEmpty({
+      page: fragment.page,
+      url: fragment.url,
+      type: indexOf(types, entry.type),
+      title: entry.title,
+      id: entry.id,
+      aliases: entry.aliases,
+      parts: entry.parts,
+      formerly,
+      abbreviations,
+      keywords,
+      domains: (entry.filters?.domain ?? []).map((domain) => indexOf(domains, domain)),
+    });
+  });
+  const file: NameFile = { types, domains, entries };
+  const compressed = await promisify(gzip)(JSON.stringify(file), { level: 9 });
+  await writeFile(join(siteDir, ...paths.searchNames().split('/').filter(Boolean)), compressed);
+  return {
+    pages: entries.length,
+    abbreviations: meanings.size,
+    formerNames: entries.reduce((sum, entry) => sum + (entry.formerly?.length ?? 0), 0),
+    bytes: compressed.length,
+  };
+}
+
+async function readFragments(folder: string): Promise<Fragment[]> {
+  const files = (await readdir(folder)).filter((file) => file.endsWith('.pf_fragment'));
+  return Promise.all(
+    files.map(async (file) => {
+      const text = (await promisify(gunzip)(await readFile(join(folder, file)))).toString('utf8');
+      if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`${join(folder, file)}: not a Pagefind fragment of the version this build knows`);
+      const { url, content } = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as { url: string; content: string };
+      return { page: file.replace(/\.pf_fragment$/, ''), url, content };
+    }),
+  );
+}
+
+/** Every page with a search entry, by path: active ATT&CK objects of the latest release, with their old names, and notes. */
+async function searchablePages(generatedDir: string): Promise<Map<string, { entry: SearchEntry; formerly: FormerName[] }>> {
+  const reader = generatedReader(generatedDir);
+  const releases = (await reader.manifest()).releases.map(({ release }) => release);
+  const graphs = await Promise.all(releases.map(async (release) => new AttackGraph(await reader.release(release))));
+  const latest = graphs.at(-1);
+  const former = formerNames(graphs);
+  const pages = new Map<string, { entry: SearchEntry; formerly: FormerName[] }>();
+  for (const kind of OBJECT_PAGE_KINDS) {
+    for (const object of latest?.active(kind) ?? []) pages.set(object.path, { entry: objectSearchEntry(object, latest!), formerly: former.get(object.id) ?? [] });
+  }
+  for (const note of (await reader.vault()).notes) pages.set(note.path, { entry: noteSearchEntry(note), formerly: [] });
+  return pages;
+}
+
+/** Leaves out empty arrays and missing values: every entry costs each searcher bytes. */
+function withoutEmpty(entry: NameEntry): NameEntry {
+  return Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0))) as NameEntry;
+}
