@@ -60,12 +60,10 @@ export class SearchBox {
     }
     try {
       const results = await searchSite(query, filters);
-      const pending = results.hits(0, this.options.pageSize);
-      // The first result shows as soon as it is loaded, the others when they all are.
-      const first = await Promise.all(pending.slice(0, 1));
       if (search !== this.searches) return;
-      this.showHits(query, results, first, false);
-      const all = await Promise.all(pending);
+      // The results show at once from the name index; their excerpts follow.
+      this.showHits(query, results, results.preview(0, this.options.pageSize), false);
+      const all = await Promise.all(results.hits(0, this.options.pageSize));
       if (search !== this.searches) return;
       this.showHits(query, results, all, true);
     } catch (error) {

@@ -5,12 +5,13 @@
  * src/lib/search/rank.ts; the header box and the search page both search through here, so they
  * show the same order.
  */
-import { normalizeAttackId, queryWords } from '../lib/search/exact.ts';
+import { queryWords } from '../lib/search/exact.ts';
 import type { NameFile } from '../lib/search/name-file.ts';
 import { NameIndex } from '../lib/search/name-index.ts';
-import { rankResults, textMatches, type Ranked } from '../lib/search/rank.ts';
+import type { Ranked } from '../lib/search/rank.ts';
 import { matchReason, type MatchReason } from '../lib/search/reasons.ts';
 import { ORDER_SORT } from '../lib/search/schema.ts';
+import { searchBoth, TEXT_SEARCH_OPTIONS, type SearchOutcome, type TextFilters, type TextIndex } from '../lib/search/search.ts';
 import { paths } from '../lib/paths.ts';
 import { url } from '../lib/site.ts';
 
@@ -33,7 +34,9 @@ export interface SearchResults {
   total: number;
   /** No page has every word of the query: these are the closest matches. */
   closest: boolean;
-  /** Loads what the results from `start` to `end` show, each on its own so that the first can show early. */
+  /** The results from `start` to `end` as the name index shows them, at once: without excerpts. */
+  preview(start: number, end: number): SearchHit[];
+  /** Loads what the results from `start` to `end` show, excerpts included. */
   hits(start: number, end: number): Promise<SearchHit>[];
   /** Result counts per filter value, for the results as filtered. */
   filterCounts: Record<string, Record<string, number>>;
@@ -46,20 +49,6 @@ interface PagefindOptions {
   ranking?: { metaWeights?: Record<string, number> };
 }
 
-/** Each facet's chosen values (`{ any: [...] }`). */
-type PagefindFilters = Record<string, { any: string[] }>;
-
-interface PagefindSearch {
-  results: PagefindResult[];
-  filters: Record<string, Record<string, number>>;
-}
-
-interface PagefindResult {
-  id: string;
-  score: number;
-  data(): Promise<PagefindPage>;
-}
-
 export interface PagefindPage {
   url: string;
   excerpt: string;
@@ -68,17 +57,12 @@ export interface PagefindPage {
   sub_results: { title: string; url: string; excerpt: string }[];
 }
 
-interface Pagefind {
+interface Pagefind extends TextIndex<PagefindPage> {
   options(options: PagefindOptions): Promise<void>;
   init(): Promise<void>;
-  search(term: string | null, options?: { filters?: PagefindFilters; sort?: Record<string, 'asc'> }): Promise<PagefindSearch>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
-/** Names and aliases count far more than body text in Pagefind's own score. */
-const META_WEIGHTS = { title: 10, aliases: 8, id: 10 };
-/** Words shorter than this are not searched alone in the text: they match too much and cost index chunks. */
-const MIN_WORD_LENGTH = 2;
 
 let pagefind: Promise<Pagefind> | undefined;
 let names: Promise<NameIndex> | undefined;
@@ -88,7 +72,7 @@ export function loadSearch(): Promise<[Pagefind, NameIndex]> {
   pagefind ??= (async () => {
     const api = (await import(/* @vite-ignore */ url(paths.searchScript()))) as Pagefind;
     // In the page rather than a web worker: the worker's own script would add 44 KB to the first search.
-    await api.options({ baseUrl: url(paths.home()), noWorker: true, excerptLength: 24, ranking: { metaWeights: META_WEIGHTS } });
+    await api.options({ ...TEXT_SEARCH_OPTIONS, baseUrl: url(paths.home()), noWorker: true });
     await api.init();
     return api;
   })();
@@ -113,58 +97,30 @@ async function loadNames(): Promise<NameIndex> {
 export async function searchSite(query: string, filters: ChosenFilters = {}): Promise<SearchResults> {
   const [api, index] = await loadSearch();
   const chosen = pagefindFilters(filters);
-  if (!query.trim()) {
-    const listed = await api.search(null, { filters: chosen, sort: { [ORDER_SORT]: 'asc' } });
-    return {
-      total: listed.results.length,
-      closest: false,
-      filterCounts: listed.filters,
-      hits: (start, end) =>
-        listed.results.slice(start, end).map(async (result) => {
-          const entry = index.entryOfPage(result.id);
-          const page = await result.data();
-          return entry === undefined ? fromPage(page) : toHit(index, { entry, covered: 0 }, page, '');
-        }),
-    };
-  }
+  const found = query.trim() ? await searchBoth(api, index, query, chosen) : await listing(api, index, chosen);
+  const results = found.ranking.results;
   const words = queryWords(query);
-  const typedId = normalizeAttackId(query);
-  const filtered = Object.keys(chosen).length > 0;
-  const searched = words.filter((word) => word.length >= MIN_WORD_LENGTH);
-  const [whole, allowed, ...perWord] = await Promise.all([
-    api.search(typedId ?? words.join(' '), { filters: chosen }),
-    filtered ? api.search(null, { filters: chosen }) : undefined,
-    ...(typedId || searched.length < 2 ? [] : searched.map((word) => api.search(word, { filters: chosen }))),
-  ]);
-  // A page's result from the search for every word, when it has them all, carries the most locations.
-  const pagefindResults = new Map<string, PagefindResult>();
-  for (const search of [...perWord, whole]) for (const result of search?.results ?? []) pagefindResults.set(result.id, result);
-  const text = textMatches(
-    whole.results,
-    perWord.map((search, position) => ({ position: words.indexOf(searched[position]!), results: search?.results ?? [] })),
-    words.length,
-  );
-  const entryOf = (page: string) => index.entryOfPage(page);
-  const ranking = rankResults({
-    entries: index.entries,
-    types: index.types,
-    domains: index.domains,
-    words,
-    exact: index.exact(query),
-    family: index.family(query),
-    names: index.match(words),
-    text: new Map([...text].flatMap(([page, match]) => (entryOf(page) === undefined ? [] : [[entryOf(page)!, match]]))),
-    allowed: allowed && new Set(allowed.results.map((result) => entryOf(result.id)).filter((entry) => entry !== undefined)),
-  });
   return {
-    total: ranking.results.length,
-    closest: ranking.closest,
-    filterCounts: whole.filters,
+    total: results.length,
+    closest: found.ranking.closest,
+    filterCounts: found.filterCounts,
+    preview: (start, end) => results.slice(start, end).map((ranked) => toHit(index, ranked, undefined, words)),
     hits: (start, end) =>
-      ranking.results.slice(start, end).map(async (ranked) => {
-        const page = pagefindResults.get(index.entries[ranked.entry]!.page);
-        return toHit(index, ranked, page && (await page.data()), query);
+      results.slice(start, end).map(async (ranked) => {
+        const result = found.textResult(ranked.entry);
+        return toHit(index, ranked, result && (ranked.text || !query.trim()) ? await result.data() : undefined, words);
       }),
+  };
+}
+
+/** The pages the filters keep, in id order, as a search without words finds them. */
+async function listing(api: Pagefind, index: NameIndex, filters: TextFilters): Promise<SearchOutcome<PagefindPage>> {
+  const listed = await api.search(null, { filters, sort: { [ORDER_SORT]: 'asc' } });
+  const byEntry = new Map(listed.results.flatMap((result) => (index.entryOfPage(result.id) === undefined ? [] : [[index.entryOfPage(result.id)!, result] as const])));
+  return {
+    ranking: { results: [...byEntry.keys()].map((entry) => ({ entry, covered: 0 })), closest: false },
+    textResult: (entry) => byEntry.get(entry),
+    filterCounts: listed.filters,
   };
 }
 
@@ -173,7 +129,7 @@ export async function allFilters(): Promise<Record<string, Record<string, number
   return (await loadSearch())[0].filters();
 }
 
-function pagefindFilters(filters: ChosenFilters): PagefindFilters {
+function pagefindFilters(filters: ChosenFilters): TextFilters {
   return Object.fromEntries(
     Object.entries(filters)
       .filter(([, values]) => values.length > 0)
@@ -181,10 +137,10 @@ function pagefindFilters(filters: ChosenFilters): PagefindFilters {
   );
 }
 
-/** A result of the ranking: shown from the name index, with Pagefind's excerpt when its text matched. */
-function toHit(index: NameIndex, ranked: Ranked, page: PagefindPage | undefined, query: string): SearchHit {
+/** A result of the ranking, shown from the name index, with Pagefind's excerpt and the place it matched once its page is loaded. */
+function toHit(index: NameIndex, ranked: Ranked, page: PagefindPage | undefined, words: string[]): SearchHit {
   const entry = index.entries[ranked.entry]!;
-  const reason = query ? matchReason(ranked, entry, page?.sub_results ?? []) : undefined;
+  const reason = words.length > 0 ? matchReason(ranked, entry, page?.sub_results ?? [], words) : undefined;
   const pageUrl = url(paths.home()) + entry.url.replace(/^\//, '');
   return {
     url: reason?.anchor ? `${pageUrl}#${reason.anchor}` : pageUrl,
@@ -194,18 +150,6 @@ function toHit(index: NameIndex, ranked: Ranked, page: PagefindPage | undefined,
     domains: (entry.domains ?? []).map((domain) => index.domains[domain]!),
     reason,
     excerptHtml: reason?.excerptHtml ?? page?.excerpt ?? '',
-  };
-}
-
-/** A page the name index does not know (a site built without it): what Pagefind says of it. */
-function fromPage(page: PagefindPage): SearchHit {
-  return {
-    url: page.url,
-    title: page.meta.title ?? page.url,
-    id: page.meta.id,
-    type: page.filters.type?.[0],
-    domains: page.filters.domain ?? [],
-    excerptHtml: page.excerpt,
   };
 }
 

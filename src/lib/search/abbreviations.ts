@@ -59,7 +59,7 @@ function expansionStart(words: string[], letters: string[]): number | undefined 
   return word + 1;
 }
 
-/** Each abbreviation's usual meaning: the expansion the texts give it most often, when they give it at least twice. */
+/** Each abbreviation's usual meaning: the expansion the texts give it most often, and how often. */
 export class AbbreviationDictionary {
   private readonly counts = new Map<string, Map<string, { count: number; written: AbbreviationDefinition }>>();
 
@@ -75,32 +75,46 @@ export class AbbreviationDictionary {
     }
   }
 
-  /** Abbreviation (lower case) → its usual expansion, normalized, and the abbreviation as written. */
-  meanings(): Map<string, { expansion: string; abbreviation: string }> {
-    const meanings = new Map<string, { expansion: string; abbreviation: string }>();
+  /** Abbreviation (lower case) → its usual expansion, normalized, the abbreviation as written, and how often the texts define it so. */
+  meanings(): Map<string, Meaning> {
+    const meanings = new Map<string, Meaning>();
     for (const [key, expansions] of this.counts) {
       const [expansion, usual] = [...expansions].sort(([, a], [, b]) => b.count - a.count)[0]!;
-      if (usual.count >= 2) meanings.set(key, { expansion, abbreviation: usual.written.abbreviation });
+      meanings.set(key, { expansion, abbreviation: usual.written.abbreviation, count: usual.count });
     }
     return meanings;
   }
 }
 
+export interface Meaning {
+  expansion: string;
+  abbreviation: string;
+  count: number;
+}
+
+/**
+ * The looser uses of an abbreviation (for a part of a name, or spelled out for one in a name) need
+ * this many definitions and this many letters: two-letter ones (IP, OS) mean too many things.
+ */
+const LOOSE_USE = { count: 2, letters: 3 };
+
 /**
  * What abbreviations add to a page's names: an abbreviation of a whole name finds the page when
  * typed whole; one of a part of a name, or the meaning of one in a name, adds words to its names.
  */
-export function abbreviationsOfNames(
-  names: string[],
-  meanings: Map<string, { expansion: string; abbreviation: string }>,
-): { abbreviations: string[]; keywords: string[] } {
+export function abbreviationsOfNames(names: string[], meanings: Map<string, Meaning>): { abbreviations: string[]; keywords: string[] } {
   const normalized = names.map(normalizeName);
+  const words = new Set(normalized.flatMap(wordsOf));
   const abbreviations = new Set<string>();
   const keywords = new Set<string>();
-  for (const [key, { expansion, abbreviation }] of meanings) {
-    if (normalized.includes(expansion)) abbreviations.add(abbreviation);
-    else if (normalized.some((name) => ` ${name} `.includes(` ${expansion} `))) keywords.add(abbreviation);
-    if (normalized.some((name) => wordsOf(name).includes(key))) keywords.add(expansion);
+  for (const [key, { expansion, abbreviation, count }] of meanings) {
+    if (normalized.includes(expansion)) {
+      abbreviations.add(abbreviation);
+      continue;
+    }
+    if (count < LOOSE_USE.count || key.length < LOOSE_USE.letters) continue;
+    if (normalized.some((name) => ` ${name} `.includes(` ${expansion} `))) keywords.add(abbreviation);
+    if (words.has(key)) keywords.add(expansion);
   }
   return { abbreviations: [...abbreviations], keywords: [...keywords] };
 }

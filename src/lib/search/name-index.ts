@@ -24,11 +24,24 @@ export interface ExactMatch {
 export interface NameMatch {
   /** Per query word: 1 when a name of the page has it, less for a stem, a prefix or a typo; 0 when none has it. */
   words: number[];
-  /** The name that has the most of the query, as written, and the share of its words the query matched (0 to 1). */
+  /** The name that matches the query best, as written. */
   name: string;
   field: NameField | 'keyword';
-  coverage: number;
+  /**
+   * How well that name matches, 0 to 1: high when the name has most of the query's words and the
+   * query most of the name's (the harmonic mean of the two shares, each word counted by how well it
+   * matched, the query's words also by how few names have them).
+   */
+  score: number;
+  /**
+   * When some name of the page is in the query whole (`Emotet` in `emotet banking trojan`), the
+   * share of the query it is (its words weighted as in `score`); 0 when none is.
+   */
+  named: number;
 }
+
+/** A name is in the query whole when this share of its words is, counted by how well they matched. */
+const WHOLE_NAME = 0.9;
 
 /** How much a word found other than as typed counts. */
 export const WORD_QUALITY = { exact: 1, stem: 0.95, joined: 0.95, prefix: 0.85, typo: 0.75 };
@@ -36,9 +49,15 @@ export const WORD_QUALITY = { exact: 1, stem: 0.95, joined: 0.95, prefix: 0.85, 
 /** Each name is tokenized on its own, so that two names never make a joined word. */
 const NAME_SEPARATOR = '\n';
 
-/** Edits allowed in a word: one from five letters, two from eight; none in shorter words. */
+/** Edits allowed in a word: one from five letters, two from eight; none in shorter words, nor in names with digits (APT28 is not APT29). */
 function typos(word: string): number {
+  if (/\d/.test(word)) return 0;
   return word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
+}
+
+/** A name written without spaces: `Web Shell` and `webshell`, `APT 29` and `APT29` are the same name. */
+function compact(name: string): string {
+  return normalizeName(name).replace(/ /g, '');
 }
 
 /** A word and its stem (`keyloggers` → `keylogg`), both indexed and both searched. */
@@ -84,7 +103,7 @@ export class NameIndex {
       if (entry.id) add(this.byId, normalizeAttackId(entry.id) ?? entry.id, { field: 'id', text: entry.id });
       for (const part of entry.parts ?? []) add(this.byId, normalizeAttackId(part) ?? part, { field: 'part', text: part });
       for (const { name, id } of entry.formerly ?? []) add(this.byId, normalizeAttackId(id) ?? id, { field: 'formerly id', text: `${name} (${id})` });
-      for (const { name, field } of namesOf(entry)) add(this.byName, normalizeName(name), { field, text: name });
+      for (const { name, field } of namesOf(entry)) add(this.byName, compact(name), { field, text: name });
     });
     this.words.addAll(
       this.entries.map((entry, index) => ({
@@ -102,10 +121,10 @@ export class NameIndex {
     return this.byPage.get(page);
   }
 
-  /** Pages whose id, a part's id, an old id, or one of whose names is the whole query. */
+  /** Pages whose id, a part's id, an old id, or one of whose names is the whole query (spaces aside). */
   exact(query: string): ExactMatch[] {
     const id = normalizeAttackId(query);
-    const name = normalizeName(query);
+    const name = compact(query);
     const matches = [...(id ? (this.byId.get(id) ?? []) : []), ...(name ? (this.byName.get(name) ?? []) : [])];
     return matches.filter((match, index) => matches.findIndex((other) => other.entry === match.entry) === index);
   }
@@ -117,45 +136,69 @@ export class NameIndex {
     return this.entries.flatMap((entry, index) => (entry.id?.startsWith(`${id}.`) ? [index] : []));
   }
 
-  /** Pages with any of the words in their names, with how well each word matched. */
+  /** Pages with any of the words in their names, with how well each word matched and their best matching name. */
   match(words: string[]): Map<number, NameMatch> {
-    const found = new Map<number, { words: number[]; terms: Set<string> }>();
-    const record = (result: SearchResult, positions: number[], quality: number) => {
-      const entry = found.get(result.id as number) ?? { words: words.map(() => 0), terms: new Set<string>() };
-      found.set(result.id as number, entry);
-      for (const position of positions) entry.words[position] = Math.max(entry.words[position]!, quality);
-      for (const term of result.terms) entry.terms.add(term);
+    /** Per entry, per query word: the terms of its names that matched the word, and how well. */
+    const found = new Map<number, Map<string, number>[]>();
+    const record = (result: SearchResult, position: number, quality: (term: string) => number) => {
+      const terms = found.get(result.id as number) ?? words.map(() => new Map<string, number>());
+      found.set(result.id as number, terms);
+      for (const term of result.terms) terms[position]!.set(term, Math.max(terms[position]!.get(term) ?? 0, quality(term)));
     };
     words.forEach((word, position) => {
-      for (const result of this.search(word, { prefix: word.length >= 3, fuzzy: typos(word) })) {
-        record(result, [position], Math.max(...result.terms.map((term) => termQuality(word, term))));
+      for (const result of this.search(word, { prefix: word.length >= 3, fuzzy: typos })) record(result, position, (term) => termQuality(word, term));
+    });
+    // Two words typed apart that a name writes as one: `cobalt strike` against `CobaltStrike`.
+    words.slice(1).forEach((word, index) => {
+      for (const result of this.search(words[index] + word, { prefix: false, fuzzy: () => 0 })) {
+        for (const position of [index, index + 1]) record(result, position, () => WORD_QUALITY.joined);
       }
     });
-    // Two words typed apart that a name writes as one: `apt 29`, `cobalt strike` against `CobaltStrike`.
-    words.slice(1).forEach((word, index) => {
-      for (const result of this.search(words[index] + word, { prefix: false, fuzzy: 0 })) record(result, [index, index + 1], WORD_QUALITY.joined);
+    // A word few names have says more about which page is meant than one many have: `emotet` against `trojan`.
+    const weights = words.map((_, position) => {
+      const named = [...found.values()].filter((terms) => terms[position]!.size > 0).length;
+      return Math.log(1 + this.entries.length / (1 + named));
     });
-    return new Map([...found].map(([entry, { words: qualities, terms }]) => [entry, { words: qualities, ...this.bestName(entry, terms) }]));
+    return new Map([...found].map(([entry, terms]) => [entry, this.bestName(entry, terms, weights)]));
   }
 
-  private search(term: string, options: { prefix: boolean; fuzzy: number }): SearchResult[] {
-    return this.words.search(term, { ...options, tokenize: (text) => [text], processTerm: withStem, combineWith: 'OR' });
+  /** Searches a word and its stem (withStem), the word alone as the start of longer words: `bank` is no start of `banking`'s. */
+  private search(word: string, { prefix, fuzzy }: { prefix: boolean; fuzzy: (term: string) => number }): SearchResult[] {
+    return this.words.search(word, {
+      prefix: (_, index) => prefix && index === 0,
+      fuzzy: (term) => fuzzy(term),
+      tokenize: (text) => [text],
+      processTerm: withStem,
+      combineWith: 'OR',
+    });
   }
 
-  /** The name of an entry with the largest share of its words among the matched terms; the title on ties. */
-  private bestName(entry: number, terms: Set<string>): Pick<NameMatch, 'name' | 'field' | 'coverage'> {
-    const covered = (words: string[], index: number) => {
-      const word = words[index]!;
-      const joined = [words[index - 1] ? words[index - 1] + word : '', words[index + 1] ? word + words[index + 1] : ''];
-      return terms.has(word) || terms.has(stemmer(word)) || joined.some((pair) => pair && terms.has(pair));
-    };
-    let best = { name: '', field: 'title' as NameMatch['field'], coverage: 0 };
-    for (const { name, field, words } of this.namesWithWords(entry)) {
-      const content = words.map((word, index) => ({ word, index })).filter(({ word }) => !isStopWord(word));
-      const coverage = content.filter(({ index }) => covered(words, index)).length / Math.max(1, content.length);
-      if (coverage > best.coverage) best = { name, field, coverage };
+  /** Scores each name of an entry against the query, its words weighted: the best is the entry's name match. */
+  private bestName(entry: number, terms: Map<string, number>[], weights: number[]): NameMatch {
+    const words = terms.map((matched) => Math.max(0, ...matched.values()));
+    let best: NameMatch = { words, name: '', field: 'title', score: 0, named: 0 };
+    let named = 0;
+    for (const { name, field, words: nameWords } of this.namesWithWords(entry)) {
+      // How well each query word matches each of the name's words (or the word it makes with a neighbour).
+      const quality = (position: number, index: number) => {
+        const matched = terms[position]!;
+        const word = nameWords[index]!;
+        const joined = [index > 0 ? nameWords[index - 1] + word : '', nameWords[index + 1] ? word + nameWords[index + 1] : ''];
+        // A joined word counts only matched whole: `startup` is the start of `startupitems`, not a match of `items`.
+        const whole = (pair: string) => (pair && (matched.get(pair) ?? 0) >= WORD_QUALITY.joined ? matched.get(pair)! : 0);
+        return Math.max(matched.get(word) ?? 0, matched.get(stemmer(word)) ?? 0, ...joined.map(whole));
+      };
+      const content = nameWords.flatMap((word, index) => (isStopWord(word) ? [] : [index]));
+      if (content.length === 0) continue;
+      const ofQuery =
+        terms.reduce((sum, _, position) => sum + weights[position]! * Math.max(0, ...content.map((index) => quality(position, index))), 0) /
+        weights.reduce((sum, weight) => sum + weight, 0);
+      const ofName = content.reduce((sum, index) => sum + Math.max(0, ...terms.map((_, position) => quality(position, index))), 0) / content.length;
+      const score = ofQuery + ofName > 0 ? (2 * ofQuery * ofName) / (ofQuery + ofName) : 0;
+      if (ofName >= WHOLE_NAME) named = Math.max(named, ofQuery);
+      if (score > best.score) best = { words, name, field, score, named: 0 };
     }
-    return best;
+    return { ...best, named };
   }
 
   private namesWithWords(entry: number): { name: string; field: NameField | 'keyword'; words: string[] }[] {

@@ -3,9 +3,9 @@
  * found. In order:
  * 1. pages whose id, name, alias, old name or abbreviation is the whole query;
  * 2. for a typed technique id, its sub-techniques;
- * 3. the other pages, those with more of the query's words first (in their names or their text),
- *    then by how well their names and their text match, where detection strategies count for less
- *    (their pages mostly repeat the technique's words).
+ * 3. the other pages, by how many of the query's words they have (in names or text), how well
+ *    their best name matches and how well their text does, where detection strategies count for
+ *    less (their pages mostly repeat the technique's words).
  * Ties go to techniques, groups, software and the rest before detection strategies, then to the
  * Enterprise domain before Mobile and ICS, then to id order. A sub-technique that matches no better
  * than its parent comes right after it, with its siblings in id order. Pure, for the browser and
@@ -19,7 +19,7 @@ import type { ExactMatch, NameMatch } from './name-index.ts';
 
 /** What Pagefind's text search found on a page. */
 export interface TextMatch {
-  /** Pagefind's score: of the search for the whole query when the page has every word, else of the words it has. */
+  /** Pagefind's score, 0 to 1 (see textMatches). */
   score: number;
   /** Positions of the query words the page's text has. */
   words: Set<number>;
@@ -54,22 +54,23 @@ export interface Ranking {
   closest: boolean;
 }
 
-/** How much names weigh against text (Pagefind's score, scaled to the best of the query: 0 to 1). */
-const NAME_WEIGHT = 1;
-/** A name that the query covers whole is worth this much more than one it covers in part. */
-const WHOLE_NAME_BONUS = 0.5;
+/**
+ * What a page's match is made of, each part 0 to 1: the share of the query's words it has (in
+ * names or text), how well its best name matches, and how well its text does; and the share of
+ * the query that one of its names is, when the query has that name whole.
+ */
+const WEIGHTS = { words: 1, name: 1, text: 0.5, named: 1 };
 /** What a detection strategy's match counts, against other pages'. */
 const DETECTION_WEIGHT = 0.6;
 
 const DETECTION_STRATEGY = KINDS.detectionstrategy.labels.singular;
 
-/** What a page's text counts when it lacks some of the query's words, against the score of one that has them all. */
-const PARTIAL_TEXT_WEIGHT = 0.5;
-
 /**
- * What Pagefind found, by Pagefind page: the pages of the search for the whole query have every
- * word and its score; the others, from the searches for each word, have the words they were
- * found by and the mean of those searches' scores, at a discount.
+ * What Pagefind found, by Pagefind page, with a text score from 0 to 1. A page of the search for
+ * the whole query has every word, and its score there (scaled to that search's best) counts half;
+ * with one search per word, the other half is the mean over the words of the page's score for
+ * each (scaled to that word's best), so that a rare word and a common one count alike. Pages
+ * found only by some words have those and that half alone.
  */
 export function textMatches(
   whole: { id: string; score: number }[],
@@ -77,24 +78,29 @@ export function textMatches(
   wordCount: number,
 ): Map<string, TextMatch> {
   const every = new Set(Array.from({ length: wordCount }, (_, position) => position));
-  const matches = new Map<string, TextMatch>(whole.map(({ id, score }) => [id, { score, words: every }]));
-  const partial = new Map<string, { sum: number; words: Set<number> }>();
+  const wholeShare = perWord.length > 0 ? 0.5 : 1;
+  const scale = scaler(whole);
+  const matches = new Map<string, TextMatch>(whole.map(({ id, score }) => [id, { score: wholeShare * scale(score), words: every }]));
   for (const { position, results } of perWord) {
+    const scaleWord = scaler(results);
     for (const { id, score } of results) {
-      if (matches.has(id)) continue;
-      const found = partial.get(id) ?? { sum: 0, words: new Set<number>() };
-      found.sum += score;
-      found.words.add(position);
-      partial.set(id, found);
+      const found = matches.get(id) ?? { score: 0, words: new Set<number>() };
+      if (found.words !== every) found.words.add(position);
+      found.score += ((1 - wholeShare) * scaleWord(score)) / perWord.length;
+      matches.set(id, found);
     }
   }
-  for (const [id, { sum, words }] of partial) matches.set(id, { score: (PARTIAL_TEXT_WEIGHT * sum) / Math.max(1, wordCount), words });
   return matches;
+}
+
+/** Scores divided by the best of them. */
+function scaler(results: { score: number }[]): (score: number) => number {
+  const best = Math.max(0, ...results.map(({ score }) => score));
+  return (score) => (best > 0 ? score / best : 0);
 }
 
 export function rankResults(input: RankInput): Ranking {
   const candidates = new Set<number>([...input.exact.map(({ entry }) => entry), ...input.family, ...input.names.keys(), ...input.text.keys()]);
-  const best = Math.max(0, ...[...input.text.values()].map(({ score }) => score));
   const exactOf = new Map(input.exact.map((match) => [match.entry, match]));
   const family = new Set(input.family);
   const keyed = [...candidates]
@@ -105,14 +111,9 @@ export function rankResults(input: RankInput): Ranking {
       const covered = input.words.filter((_, position) => (name?.words[position] ?? 0) > 0 || text?.words.has(position)).length;
       const ranked: Ranked = { entry, exact: exactOf.get(entry), name, text, covered };
       const tier = ranked.exact ? 0 : family.has(entry) ? 1 : 2;
-      return { ranked, tier, relevance: relevance(ranked, input, best) };
+      return { ranked, tier, relevance: relevance(ranked, input) };
     });
-  keyed.sort(
-    (a, b) =>
-      a.tier - b.tier ||
-      (a.tier === 2 ? b.ranked.covered - a.ranked.covered || b.relevance - a.relevance : 0) ||
-      tieOrder(input, a.ranked.entry, b.ranked.entry),
-  );
+  keyed.sort((a, b) => a.tier - b.tier || (a.tier === 2 ? b.relevance - a.relevance : 0) || tieOrder(input, a.ranked.entry, b.ranked.entry));
   const results = familiesTogether(
     keyed.map(({ ranked }) => ranked),
     input.entries,
@@ -121,11 +122,10 @@ export function rankResults(input: RankInput): Ranking {
   return { results, closest: input.words.length > 1 && results.length > 0 && most < input.words.length };
 }
 
-function relevance({ entry, name, text }: Ranked, input: RankInput, best: number): number {
-  const words = input.words.length || 1;
-  const named = name ? name.words.reduce((sum, quality) => sum + quality, 0) / words + WHOLE_NAME_BONUS * name.coverage : 0;
-  const textual = text && best > 0 ? text.score / best : 0;
-  return (NAME_WEIGHT * named + textual) * (isDetection(input, entry) ? DETECTION_WEIGHT : 1);
+function relevance({ entry, name, text, covered }: Ranked, input: RankInput): number {
+  const words = covered / Math.max(1, input.words.length);
+  const score = WEIGHTS.words * words + WEIGHTS.name * (name?.score ?? 0) + WEIGHTS.text * (text?.score ?? 0) + WEIGHTS.named * (name?.named ?? 0);
+  return score * (isDetection(input, entry) ? DETECTION_WEIGHT : 1);
 }
 
 function isDetection(input: Pick<RankInput, 'entries' | 'types'>, entry: number): boolean {
@@ -179,5 +179,5 @@ function familiesTogether(results: Ranked[], entries: NameEntry[]): Ranked[] {
 }
 
 function nameScore(result: Ranked): number {
-  return result.exact ? Number.POSITIVE_INFINITY : (result.name?.words.reduce((sum, quality) => sum + quality, 0) ?? 0);
+  return result.exact ? Number.POSITIVE_INFINITY : (result.name?.score ?? 0);
 }

@@ -4,7 +4,7 @@
  * its tables, which the result then links to). Pure, for the browser and unit tests.
  */
 import { KINDS } from '../../model/kinds.ts';
-import { normalizeName } from './exact.ts';
+import { normalizeName, wordsOf } from './exact.ts';
 import type { NameEntry } from './name-file.ts';
 import type { ExactField, NameMatch } from './name-index.ts';
 import type { Ranked } from './rank.ts';
@@ -39,8 +39,9 @@ const EXACT_LABELS: Record<ExactField, string> = {
 
 const NAME_LABELS: Record<NameMatch['field'], string> = { title: 'Name', alias: 'Alias', formerly: 'Formerly', abbreviation: 'Abbreviation', keyword: 'Name' };
 
-export function matchReason(ranked: Ranked, entry: NameEntry, subResults: SubResult[]): MatchReason {
-  const place = ranked.text ? bestPlace(subResults) : undefined;
+/** `words` are the query's words (exact.ts `queryWords`). */
+export function matchReason(ranked: Ranked, entry: NameEntry, subResults: SubResult[], words: string[]): MatchReason {
+  const place = ranked.text ? bestPlace(subResults, words, entry) : undefined;
   const where = place && { excerptHtml: place.excerpt, ...(place.anchor ? { anchor: place.anchor } : {}) };
   if (ranked.exact) {
     const { field, text } = ranked.exact;
@@ -51,7 +52,7 @@ export function matchReason(ranked: Ranked, entry: NameEntry, subResults: SubRes
       ...(field === 'part' ? { anchor: text } : place && { excerptHtml: place.excerpt }),
     };
   }
-  const name = ranked.name && ranked.name.coverage > 0 ? ranked.name : undefined;
+  const name = ranked.name && ranked.name.score > 0 ? ranked.name : undefined;
   const nameLabel = name && NAME_LABELS[name.field] + (name.field === 'keyword' ? ` (${name.name})` : '');
   const nameText = name && name.field !== 'title' && name.field !== 'keyword' ? (name.field === 'formerly' ? formerWithId(entry, name.name) : name.name) : undefined;
   if (place && (!name || place.anchor)) {
@@ -67,16 +68,32 @@ function formerWithId(entry: NameEntry, name: string): string {
 }
 
 /**
- * Where on the page the query's words are: the sub-result whose excerpt marks the most different
- * words, the earliest on ties (the description before the tables).
+ * Where on the page the query's words are: the sub-result whose excerpt marks the most of them,
+ * then the row whose title names the most of them (APT29's for `APT29 PowerShell`), then the
+ * earliest (the description before the tables).
  */
-function bestPlace(subResults: SubResult[]): { label: string; anchor?: string; excerpt: string } | undefined {
-  let best: { place: SubResult; words: number } | undefined;
+function bestPlace(subResults: SubResult[], words: string[], entry: NameEntry): { label: string; anchor?: string; excerpt: string } | undefined {
+  let best: { place: SubResult; score: number } | undefined;
   for (const place of subResults) {
-    const words = new Set([...place.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((match) => normalizeName(match[1]!))).size;
-    if (words > 0 && (!best || words > best.words)) best = { place, words };
+    const marked = [...place.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].flatMap((match) => wordsOf(match[1]!));
+    const inExcerpt = words.filter((word) => marked.some((mark) => sameWord(mark, word))).length;
+    if (inExcerpt === 0) continue;
+    // The page's own title is no row's: only anchored places are named by their titles.
+    const title = place.url.includes('#') ? wordsOf(place.title) : [];
+    const inTitle = words.filter((word) => title.some((titleWord) => sameWord(titleWord, word))).length;
+    const score = inExcerpt + inTitle / (words.length + 1);
+    if (!best || score > best.score) best = { place, score };
   }
   if (!best) return undefined;
   const hash = best.place.url.indexOf('#');
-  return hash < 0 ? { label: 'Description', excerpt: best.place.excerpt } : { label: best.place.title, anchor: best.place.url.slice(hash + 1), excerpt: best.place.excerpt };
+  if (hash < 0) return { label: 'Description', excerpt: best.place.excerpt };
+  const anchor = best.place.url.slice(hash + 1);
+  // A part shown at its own anchor (an analytic) is named by its id.
+  const label = entry.parts?.includes(anchor) ? `${KINDS.analytic.labels.singular} ${anchor}` : best.place.title;
+  return { label, anchor, excerpt: best.place.excerpt };
+}
+
+/** A marked word of an excerpt against a query word: the same, or one the start of the other (`powershell`, `powershell-based`). */
+function sameWord(marked: string, word: string): boolean {
+  return marked.startsWith(word) || word.startsWith(marked);
 }

@@ -78,7 +78,8 @@ export async function writeNameIndex(siteDir: string, generatedDir: string): Pro
 }
 
 async function readFragments(folder: string): Promise<Fragment[]> {
-  const files = (await readdir(folder)).filter((file) => file.endsWith('.pf_fragment'));
+  // In name order, so that the same site gives the same file.
+  const files = (await readdir(folder)).filter((file) => file.endsWith('.pf_fragment')).sort();
   return Promise.all(
     files.map(async (file) => {
       const text = (await promisify(gunzip)(await readFile(join(folder, file)))).toString('utf8');
