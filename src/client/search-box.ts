@@ -27,6 +27,9 @@ export interface SearchBoxOptions {
   onShow?: (query: string, results: SearchResults | undefined) => void;
 }
 
+/** Milliseconds without typing before the excerpts load: each result's excerpt is a file to fetch. */
+const EXCERPT_DELAY = 150;
+
 /** Said above the results, and in the count, when no page has every word of the query. */
 const CLOSEST_NOTICE = 'No page has all the words; closest matches';
 
@@ -61,8 +64,10 @@ export class SearchBox {
     try {
       const results = await searchSite(query, filters);
       if (search !== this.searches) return;
-      // The results show at once from the name index; their excerpts follow.
+      // The results show at once from the name index; their excerpts follow, unless more typing came first.
       this.showHits(query, results, results.preview(0, this.options.pageSize), false);
+      await new Promise((resolve) => setTimeout(resolve, EXCERPT_DELAY));
+      if (search !== this.searches) return;
       const all = await Promise.all(results.hits(0, this.options.pageSize));
       if (search !== this.searches) return;
       this.showHits(query, results, all, true);

@@ -141,7 +141,7 @@ function pagefindFilters(filters: ChosenFilters): TextFilters {
 function toHit(index: NameIndex, ranked: Ranked, page: PagefindPage | undefined, words: string[]): SearchHit {
   const entry = index.entries[ranked.entry]!;
   const reason = words.length > 0 ? matchReason(ranked, entry, page?.sub_results ?? [], words) : undefined;
-  const pageUrl = url(paths.home()) + entry.url.replace(/^\//, '');
+  const pageUrl = url(paths.home()) + index.pathOf(entry).replace(/^\//, '');
   return {
     url: reason?.anchor ? `${pageUrl}#${reason.anchor}` : pageUrl,
     title: entry.title,

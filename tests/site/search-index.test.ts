@@ -81,7 +81,8 @@ describe('the search index', () => {
 
 describe('the name index', () => {
   let file: NameFile;
-  const entry = (url: string) => file.entries.find((candidate) => candidate.url === url) as NameEntry;
+  const pathOf = (candidate: NameEntry) => candidate.url ?? `/${file.sections[file.types[candidate.type]!]}/${candidate.id!.replace('.', '/')}/`;
+  const entry = (url: string) => file.entries.find((candidate) => pathOf(candidate) === url) as NameEntry;
 
   beforeAll(async () => {
     file = JSON.parse(gunzipSync(await readFile(join(siteDir, 'pagefind/names.json.gz'))).toString('utf8')) as NameFile;
@@ -90,7 +91,7 @@ describe('the name index', () => {
   it('has every indexed page, under its id in Pagefind’s index', async () => {
     const fragments = (await readdir(join(siteDir, 'pagefind/fragment'))).map((name) => name.replace(/\.pf_fragment$/, '')).sort();
     expect(file.entries.map(({ page }) => page).sort()).toEqual(fragments);
-    expect(file.entries.map(({ url }) => `${url.slice(1)}index.html`).sort()).toEqual(pages.filter(indexed).map(({ file: name }) => name).sort());
+    expect(file.entries.map((candidate) => `${pathOf(candidate).slice(1)}index.html`).sort()).toEqual(pages.filter(indexed).map(({ file: name }) => name).sort());
   });
 
   it('gives each page its names and ids, and the ids of the parts it shows at an anchor', () => {

@@ -136,6 +136,61 @@ describe('the header search box', () => {
   });
 });
 
+describe('each result', () => {
+  /** Types a query into the header box and reads each result: id, reason and link. */
+  async function headerResults(query: string) {
+    if (!page.url().startsWith(site.url) || page.url().includes('/search/')) await page.goto(site.url);
+    await headerInput().fill(query);
+    await expect.poll(() => page.locator('.header-search [role="status"]').textContent(), SEARCHING).toContain(`“${query}”`);
+    return headerOptions().evaluateAll((links) =>
+      links
+        .filter((link) => link.querySelector('.search-title'))
+        .map((link) => ({
+          id: link.querySelector('.search-id')?.textContent,
+          reason: link.querySelector('.search-reason')?.textContent,
+          href: link.getAttribute('href'),
+        })),
+    );
+  }
+
+  it('says which row of a table matched and links to it', async () => {
+    const [first, second] = await headerResults('APT29 PowerShell');
+    expect([first?.id, second?.id].sort()).toEqual(['G0016', 'T1059.001']);
+    const technique = [first, second].find((result) => result?.id === 'T1059.001')!;
+    expect(technique.reason).toBe('Alias PowerShell · Procedure Examples: APT29');
+    expect(technique.href).toBe(`${base}techniques/T1059/001/#procedure-examples-G0016`);
+    await page.goto(new URL(technique.href!, site.url).href);
+    expect(await page.locator('#procedure-examples-G0016').textContent()).toContain('APT29 has used encoded PowerShell');
+  });
+
+  it('finds an object by a name it had in an older release, and says so', async () => {
+    const [first] = await headerResults('Bash History');
+    expect(first?.id).toBe('T1552.003');
+    expect(first?.reason).toMatch(/^Formerly Bash History \(T1(139|552\.003)\)$/);
+  });
+
+  it('says when no page has every word, and gives the closest matches', async () => {
+    const [first] = await headerResults('cozy bear kubernetes');
+    expect(first?.id).toBe('G0016');
+    expect(await page.locator('#header-search-results .search-notice').textContent()).toBe('No page has all the words; closest matches');
+  });
+});
+
+describe('the order of results', () => {
+  it('is the same in the header box and on the search page (where the form goes without JavaScript)', async () => {
+    for (const query of ['credential dumping', 'APT29 PowerShell', 'webshell', 'cozy bear kubernetes']) {
+      await page.goto(site.url);
+      await headerInput().fill(query);
+      await expect.poll(() => page.locator('.header-search [role="status"]').textContent(), SEARCHING).toContain(`“${query}”`);
+      const header = await headerOptions().locator('.search-id').allTextContents();
+      await searchPage(query);
+      const full = await pageResults().locator('.search-id').allTextContents();
+      expect(header.length, query).toBeGreaterThan(0);
+      expect(full.slice(0, header.length), query).toEqual(header);
+    }
+  });
+});
+
 describe('the search page', () => {
   it('keeps the query and filters in its URL', async () => {
     await searchPage('');

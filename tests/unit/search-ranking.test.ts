@@ -56,7 +56,7 @@ const ENTRIES: NameEntry[] = [
   { page: 'p11', url: '/tactics/TA0008/', type: 4, title: 'Lateral Movement', id: 'TA0008', domains: [0] },
   { page: 'p12', url: '/techniques/T1003/002/', type: 0, title: 'OS Credential Dumping: Security Account Manager', id: 'T1003.002', aliases: ['Security Account Manager'], domains: [0] },
 ];
-const FILE: NameFile = { types: ['Technique', 'Software', 'Group', 'Detection Strategy', 'Tactic'], domains: ['Enterprise', 'ICS'], entries: ENTRIES };
+const FILE: NameFile = { types: ['Technique', 'Software', 'Group', 'Detection Strategy', 'Tactic'], sections: { Technique: 'techniques' }, domains: ['Enterprise', 'ICS'], entries: ENTRIES };
 const index = new NameIndex(FILE);
 const idOf = (entry: number) => ENTRIES[entry]!.id;
 
@@ -74,6 +74,11 @@ describe('the name index', () => {
   it('takes a name written with or without spaces as the same name', () => {
     expect(exact('webshell')).toEqual([['T1505.003', 'alias', 'Web Shell']]);
     expect(exact('apt 29')).toEqual([['G0016', 'title', 'APT29']]);
+  });
+
+  it('knows each page’s path, from its type and id where the file leaves it out', () => {
+    expect(index.pathOf({ page: 'p', type: 0, title: 'PowerShell', id: 'T1059.001' })).toBe('/techniques/T1059/001/');
+    expect(index.pathOf(ENTRIES[1]!)).toBe('/software/S0002/');
   });
 
   it('lists the sub-techniques of a typed technique id in id order', () => {
@@ -100,7 +105,8 @@ describe('the name index', () => {
     const found = matched('credential dumping');
     expect(found.get('T1003')).toMatchObject({ words: [1, 1], name: 'OS Credential Dumping' });
     expect(found.get('T1003')!.score).toBeGreaterThan(found.get('T1003.001')!.score);
-    expect(found.get('T1003.001')!.score).toBeGreaterThan(found.get('DET0363')!.score);
+    // Detection strategies' titles are left to the text search.
+    expect(found.has('DET0363')).toBe(false);
   });
 
   it('says when the query has a whole name of the page and more', () => {
@@ -123,6 +129,7 @@ describe('the order of results', () => {
 
   it('puts a parent before its sub-techniques when they match alike, the sub-techniques in id order, detection strategies after', () => {
     const text = new Map([
+      [8, { score: 1, words: new Set([0, 1]) }],
       [12, { score: 1, words: new Set([0, 1]) }],
       [3, { score: 0.9, words: new Set([0, 1]) }],
       [2, { score: 0.2, words: new Set([0, 1]) }],

@@ -15,11 +15,11 @@ export function normalizeAttackId(text: string): string | undefined {
 
 /** A name as compared for exact matches: `Cozy  bear!` and `cozy bear` are the same name. */
 export function normalizeName(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  // Most names are ASCII, and the browser normalizes thousands of them at once: only others need decomposing.
+  const ascii = /^[\x20-\x7e]*$/.test(text);
+  return (ascii ? text : text.normalize('NFKD').replace(/\p{M}/gu, ''))
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(ascii ? /[^a-z0-9]+/g : /[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
 

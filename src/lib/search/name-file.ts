@@ -12,8 +12,8 @@
 export interface NameEntry {
   /** The page's id in Pagefind's index (its results' `id`). */
   page: string;
-  /** The page's path from the site's root: `/techniques/T1059/001/`. */
-  url: string;
+  /** The page's path from the site's root (`/procedures/zone-transfer-check/`), left out when it is its type's section and its id (`/techniques/T1059/001/`). */
+  url?: string;
   /** Index into the file's `types` (the result's badge: "Technique", "Note"). */
   type: number;
   title: string;
@@ -43,7 +43,10 @@ export interface FormerName {
 
 export interface NameFile {
   types: string[];
+  /** The URL section of the types whose pages are at `/<section>/<id>/` (`Technique` → `techniques`). */
+  sections: Record<string, string>;
   domains: string[];
+  /** In path order. */
   entries: NameEntry[];
 }
 

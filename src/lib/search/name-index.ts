@@ -8,6 +8,8 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { stemmer } from 'stemmer';
+import { attackIdPath } from '../../model/ids.ts';
+import { KINDS } from '../../model/kinds.ts';
 import { isStopWord, normalizeAttackId, normalizeName, wordsOf } from './exact.ts';
 import { namesOf, type NameEntry, type NameField, type NameFile } from './name-file.ts';
 
@@ -45,6 +47,8 @@ const WHOLE_NAME = 0.9;
 
 /** How much a word found other than as typed counts. */
 export const WORD_QUALITY = { exact: 1, stem: 0.95, joined: 0.95, prefix: 0.85, typo: 0.75 };
+
+const DETECTION_STRATEGY = KINDS.detectionstrategy.labels.singular;
 
 /** Each name is tokenized on its own, so that two names never make a joined word. */
 const NAME_SEPARATOR = '\n';
@@ -84,6 +88,7 @@ export class NameIndex {
   readonly entries: NameEntry[];
   readonly types: string[];
   readonly domains: string[];
+  private readonly sections: Record<string, string>;
   private readonly byPage = new Map<string, number>();
   private readonly byName = new Map<string, ExactMatch[]>();
   private readonly byId = new Map<string, ExactMatch[]>();
@@ -94,26 +99,33 @@ export class NameIndex {
     this.entries = file.entries;
     this.types = file.types;
     this.domains = file.domains;
+    this.sections = file.sections;
     this.words = new MiniSearch<Indexed>({ fields: ['names', 'keywords'], idField: 'index', tokenize: nameTokens, processTerm: withStem });
     this.entries.forEach((entry, index) => {
       this.byPage.set(entry.page, index);
       const add = (map: Map<string, ExactMatch[]>, key: string | undefined, match: Omit<ExactMatch, 'entry'>) => {
         if (key) map.set(key, [...(map.get(key) ?? []), { entry: index, ...match }]);
       };
-      if (entry.id) add(this.byId, normalizeAttackId(entry.id) ?? entry.id, { field: 'id', text: entry.id });
-      for (const part of entry.parts ?? []) add(this.byId, normalizeAttackId(part) ?? part, { field: 'part', text: part });
-      for (const { name, id } of entry.formerly ?? []) add(this.byId, normalizeAttackId(id) ?? id, { field: 'formerly id', text: `${name} (${id})` });
+      // Ids are written in their canonical spelling; a query is brought to it (normalizeAttackId).
+      if (entry.id) add(this.byId, entry.id, { field: 'id', text: entry.id });
+      for (const part of entry.parts ?? []) add(this.byId, part, { field: 'part', text: part });
+      for (const { name, id } of entry.formerly ?? []) add(this.byId, id, { field: 'formerly id', text: `${name} (${id})` });
       for (const { name, field } of namesOf(entry)) add(this.byName, compact(name), { field, text: name });
     });
+    // Detection strategies' titles are sentences that repeat the techniques' names: their text
+    // search (Pagefind) is enough, and leaving them out makes this index a third smaller to build.
     this.words.addAll(
-      this.entries.map((entry, index) => ({
-        index,
-        names: namesOf(entry)
-          .map(({ name }) => name)
-          .join(NAME_SEPARATOR),
-        keywords: (entry.keywords ?? []).join(NAME_SEPARATOR),
-      })),
+      this.entries.flatMap((entry, index) =>
+        this.types[entry.type] === DETECTION_STRATEGY
+          ? []
+          : [{ index, names: [...new Set(namesOf(entry).map(({ name }) => name))].join(NAME_SEPARATOR), keywords: (entry.keywords ?? []).join(NAME_SEPARATOR) }],
+      ),
     );
+  }
+
+  /** An entry's page, from the site's root: `/techniques/T1059/001/`. */
+  pathOf(entry: NameEntry): string {
+    return entry.url ?? `/${this.sections[this.types[entry.type]!]}/${attackIdPath(entry.id ?? '')}/`;
   }
 
   /** The entry of a page of Pagefind's index. */

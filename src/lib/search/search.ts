@@ -39,15 +39,22 @@ export interface SearchOutcome<Page> {
 /** Pagefind's options for this site: names and aliases count far more than body text in its own score. */
 export const TEXT_SEARCH_OPTIONS = { excerptLength: 24, ranking: { metaWeights: { title: 10, aliases: 8, id: 10 } } };
 
-/** Words shorter than this are not searched alone in the text: they match too much, and each costs index chunks. */
-const MIN_WORD_LENGTH = 3;
+/**
+ * The words searched in the text: those of three letters or more, or of two when the query has
+ * no longer one (`c2`). Shorter ones, often a word being typed, match too much, and each costs
+ * index chunks; the name index still matches them.
+ */
+function textWords(words: string[]): string[] {
+  const long = words.filter((word) => word.length >= 3);
+  return long.length > 0 ? long : words.filter((word) => word.length >= 2);
+}
 
 export async function searchBoth<Page>(text: TextIndex<Page>, names: NameIndex, query: string, filters: TextFilters = {}): Promise<SearchOutcome<Page>> {
   const words = queryWords(query);
   const typedId = normalizeAttackId(query);
-  const searched = typedId ? [] : words.filter((word) => word.length >= MIN_WORD_LENGTH);
+  const searched = typedId ? [] : textWords(words);
   const filtered = Object.keys(filters).length > 0;
-  const wholeQuery = typedId ?? (searched.length > 0 ? words.join(' ') : undefined);
+  const wholeQuery = typedId ?? (searched.length > 0 ? searched.join(' ') : undefined);
   const [whole, allowed, ...perWord] = await Promise.all([
     wholeQuery ? text.search(wholeQuery, { filters }) : undefined,
     filtered ? text.search(null, { filters }) : undefined,

@@ -18,7 +18,8 @@ import type { NameEntry, NameFile } from '../../lib/search/name-file.ts';
 import { noteSearchEntry } from '../../lib/search/note-entry.ts';
 import { objectSearchEntry } from '../../lib/search/object-entry.ts';
 import type { SearchEntry } from '../../lib/search/schema.ts';
-import { OBJECT_PAGE_KINDS } from '../../model/kinds.ts';
+import { attackIdPath } from '../../model/ids.ts';
+import { KINDS, OBJECT_PAGE_KINDS } from '../../model/kinds.ts';
 import type { FormerName } from '../../lib/search/name-file.ts';
 
 export interface NameIndexStats {
@@ -44,17 +45,19 @@ export async function writeNameIndex(siteDir: string, generatedDir: string): Pro
   for (const fragment of fragments) dictionary.add(fragment.content);
   const meanings = dictionary.meanings();
   const types: string[] = [];
+  const sections: Record<string, string> = {};
   const domains: string[] = [];
   const indexOf = (list: string[], value: string) => (list.includes(value) ? list.indexOf(value) : list.push(value) - 1);
   const entries = fragments.map((fragment): NameEntry => {
     const page = pages.get(fragment.url);
     if (!page) throw new Error(`The search index has ${fragment.url}, which has no search entry: every indexed page needs one (Layout's \`search\`)`);
-    const { entry, formerly } = page;
+    const { entry, formerly, section } = page;
+    if (section) sections[entry.type] = section;
     const names = [entry.title, ...(entry.aliases ?? []), ...formerly.map(({ name }) => name)];
     const { abbreviations, keywords } = abbreviationsOfNames(names, meanings);
     return withoutEmpty({
       page: fragment.page,
-      url: fragment.url,
+      url: section && entry.id && `/${section}/${attackIdPath(entry.id)}/` === fragment.url ? undefined : fragment.url,
       type: indexOf(types, entry.type),
       title: entry.title,
       id: entry.id,
@@ -66,7 +69,7 @@ export async function writeNameIndex(siteDir: string, generatedDir: string): Pro
       domains: (entry.filters?.domain ?? []).map((domain) => indexOf(domains, domain)),
     });
   });
-  const file: NameFile = { types, domains, entries };
+  const file: NameFile = { types, sections, domains, entries };
   const compressed = await promisify(gzip)(JSON.stringify(file), { level: 9 });
   await writeFile(join(siteDir, ...paths.searchNames().split('/').filter(Boolean)), compressed);
   return {
@@ -78,9 +81,8 @@ export async function writeNameIndex(siteDir: string, generatedDir: string): Pro
 }
 
 async function readFragments(folder: string): Promise<Fragment[]> {
-  // In name order, so that the same site gives the same file.
-  const files = (await readdir(folder)).filter((file) => file.endsWith('.pf_fragment')).sort();
-  return Promise.all(
+  const files = (await readdir(folder)).filter((file) => file.endsWith('.pf_fragment'));
+  const fragments = await Promise.all(
     files.map(async (file) => {
       const text = (await promisify(gunzip)(await readFile(join(folder, file)))).toString('utf8');
       if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`${join(folder, file)}: not a Pagefind fragment of the version this build knows`);
@@ -88,18 +90,29 @@ async function readFragments(folder: string): Promise<Fragment[]> {
       return { page: file.replace(/\.pf_fragment$/, ''), url, content };
     }),
   );
+  // In path order: the same site gives the same file, and neighbours (a technique and its sub-techniques) compress together.
+  return fragments.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+}
+
+interface SearchablePage {
+  entry: SearchEntry;
+  formerly: FormerName[];
+  /** For ATT&CK objects, the URL section of their kind. */
+  section?: string;
 }
 
 /** Every page with a search entry, by path: active ATT&CK objects of the latest release, with their old names, and notes. */
-async function searchablePages(generatedDir: string): Promise<Map<string, { entry: SearchEntry; formerly: FormerName[] }>> {
+async function searchablePages(generatedDir: string): Promise<Map<string, SearchablePage>> {
   const reader = generatedReader(generatedDir);
   const releases = (await reader.manifest()).releases.map(({ release }) => release);
   const graphs = await Promise.all(releases.map(async (release) => new AttackGraph(await reader.release(release))));
   const latest = graphs.at(-1);
   const former = formerNames(graphs);
-  const pages = new Map<string, { entry: SearchEntry; formerly: FormerName[] }>();
+  const pages = new Map<string, SearchablePage>();
   for (const kind of OBJECT_PAGE_KINDS) {
-    for (const object of latest?.active(kind) ?? []) pages.set(object.path, { entry: objectSearchEntry(object, latest!), formerly: former.get(object.id) ?? [] });
+    for (const object of latest?.active(kind) ?? []) {
+      pages.set(object.path, { entry: objectSearchEntry(object, latest!), formerly: former.get(object.id) ?? [], section: KINDS[kind].collection });
+    }
   }
   for (const note of (await reader.vault()).notes) pages.set(note.path, { entry: noteSearchEntry(note), formerly: [] });
   return pages;
