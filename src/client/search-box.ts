@@ -62,8 +62,8 @@ export class SearchBox {
       return;
     }
     try {
-      const results = await searchSite(query, filters);
-      if (search !== this.searches) return;
+      const results = await searchSite(query, filters, () => search === this.searches);
+      if (!results || search !== this.searches) return;
       // The results show at once from the name index; their excerpts follow, unless more typing came first.
       this.showHits(query, results, results.preview(0, this.options.pageSize), false);
       await new Promise((resolve) => setTimeout(resolve, EXCERPT_DELAY));

@@ -93,9 +93,12 @@ async function loadNames(): Promise<NameIndex> {
 /**
  * Searches the site. Pages whose ATT&CK id (in any common spelling), name, alias, old name or
  * abbreviation is the whole query come first; an empty query lists the filtered pages in id order.
+ * Undefined when, once the indexes are loaded, `stillWanted` says a newer search replaced this one.
  */
-export async function searchSite(query: string, filters: ChosenFilters = {}): Promise<SearchResults> {
+export async function searchSite(query: string, filters: ChosenFilters = {}, stillWanted = () => true): Promise<SearchResults | undefined> {
   const [api, index] = await loadSearch();
+  // Keys typed while the indexes loaded each asked for a search: only the last is still wanted.
+  if (!stillWanted()) return undefined;
   const chosen = pagefindFilters(filters);
   const found = query.trim() ? await searchBoth(api, index, query, chosen) : await listing(api, index, chosen);
   const results = found.ranking.results;
