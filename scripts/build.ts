@@ -33,6 +33,10 @@ if (options.help) {
       console.log(`built ${count} pages in ${seconds(started)} s`);
     },
     onIndexed: (indexed, milliseconds) => console.log(`indexed ${indexed} pages for search in ${(milliseconds / 1000).toFixed(1)} s`),
+    onNamesIndexed: (names, milliseconds) =>
+      console.log(
+        `wrote the name index (${names.pages} pages, ${names.formerNames} old names, ${names.abbreviations} abbreviations, ${(names.bytes / 1024).toFixed(0)} KB) in ${(milliseconds / 1000).toFixed(1)} s`,
+      ),
   });
   try {
     const { build } = await import('astro');

@@ -1,4 +1,4 @@
-/** One search result as a list option: type badge, id, name, domains, excerpt with matches marked. */
+/** One search result as a list option: type badge, id, name, domains, why it matched, excerpt with matches marked. */
 import { element } from './element.ts';
 import type { SearchHit } from './site-search.ts';
 
@@ -9,9 +9,25 @@ export function hitOption(hit: SearchHit, optionId: string): HTMLLIElement {
   if (hit.id) head.append(element('span', 'search-id', hit.id));
   head.append(title);
   if (hit.domains.length > 0) head.append(element('span', 'search-domains', hit.domains.join(', ')));
-  const excerpt = element('span', 'search-excerpt');
-  excerpt.append(...excerptNodes(hit.excerptHtml));
-  return option(optionId, hit.url, [head, excerpt], 'search-hit');
+  const parts: Node[] = [head];
+  if (hit.reason) {
+    const reason = element('span', 'search-reason', hit.reason.label);
+    if (hit.reason.text) reason.append(' ', element('span', 'search-reason-text', hit.reason.text));
+    parts.push(reason);
+  }
+  if (hit.excerptHtml) {
+    const excerpt = element('span', 'search-excerpt');
+    excerpt.append(...excerptNodes(hit.excerptHtml));
+    parts.push(excerpt);
+  }
+  return option(optionId, hit.url, parts, 'search-hit');
+}
+
+/** A line of the list that is not a result, such as “no page has all the words”. */
+export function noticeItem(text: string): HTMLLIElement {
+  const item = element('li', 'search-notice', text);
+  item.setAttribute('role', 'none');
+  return item;
 }
 
 /** An option that is only a link, such as "all results". */

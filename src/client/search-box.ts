@@ -3,7 +3,7 @@
  * move through them while the input keeps focus, Enter opens the active one. Used by the header
  * box and the search page.
  */
-import { hitOption, linkOption } from './result-view.ts';
+import { hitOption, linkOption, noticeItem } from './result-view.ts';
 import { searchSite, type ChosenFilters, type SearchHit, type SearchResults } from './site-search.ts';
 
 export interface SearchBoxParts {
@@ -26,6 +26,12 @@ export interface SearchBoxOptions {
   /** Called whenever the results change (none for an empty query). */
   onShow?: (query: string, results: SearchResults | undefined) => void;
 }
+
+/** Milliseconds without typing before the excerpts load: each result's excerpt is a file to fetch. */
+const EXCERPT_DELAY = 150;
+
+/** Said above the results, and in the count, when no page has every word of the query. */
+const CLOSEST_NOTICE = 'No page has all the words; closest matches';
 
 export class SearchBox {
   private searches = 0;
@@ -56,13 +62,13 @@ export class SearchBox {
       return;
     }
     try {
-      const results = await searchSite(query, filters);
-      const pending = results.hits(0, this.options.pageSize);
-      // The first result shows as soon as it is loaded, the others when they all are.
-      const first = await Promise.all(pending.slice(0, 1));
+      const results = await searchSite(query, filters, () => search === this.searches);
+      if (!results || search !== this.searches) return;
+      // The results show at once from the name index; their excerpts follow, unless more typing came first.
+      this.showHits(query, results, results.preview(0, this.options.pageSize), false);
+      await new Promise((resolve) => setTimeout(resolve, EXCERPT_DELAY));
       if (search !== this.searches) return;
-      this.showHits(query, results, first, false);
-      const all = await Promise.all(pending);
+      const all = await Promise.all(results.hits(0, this.options.pageSize));
       if (search !== this.searches) return;
       this.showHits(query, results, all, true);
     } catch (error) {
@@ -80,7 +86,8 @@ export class SearchBox {
     const last = complete ? this.options.lastOption?.(query, results) : undefined;
     const options = hits.map((hit, index) => hitOption(hit, this.optionId(index)));
     if (last) options.push(linkOption(this.optionId(hits.length), last.href, last.text));
-    this.show(options, complete ? this.countText(query, results.total) : undefined);
+    if (results.closest && options.length > 0) options.unshift(noticeItem(CLOSEST_NOTICE));
+    this.show(options, complete ? this.countText(query, results) : undefined);
   }
 
   private async showMore(): Promise<void> {
@@ -110,10 +117,11 @@ export class SearchBox {
     if (this.parts.more) this.parts.more.hidden = !this.results || this.shown >= this.results.total;
   }
 
-  private countText(query: string, total: number): string {
+  private countText(query: string, { total, closest }: SearchResults): string {
     const subject = query.trim() ? ` for “${query.trim()}”` : '';
     if (total === 0) return `No results${subject}.`;
-    return `${total} ${total === 1 ? 'result' : 'results'}${subject}.`;
+    const count = `${total} ${total === 1 ? 'result' : 'results'}${subject}.`;
+    return closest ? `${CLOSEST_NOTICE}: ${count}` : count;
   }
 
   private onKey(event: KeyboardEvent): void {

@@ -1,10 +1,17 @@
 /**
- * The site's searches, over Pagefind's JS API. Pagefind (its script, WebAssembly and index chunks)
- * is loaded from the site itself on first use, so nothing is fetched until someone searches.
+ * The site's searches: Pagefind's text search (its script, WebAssembly and index chunks) and the
+ * name index beside it (src/lib/search/name-file.ts), both loaded from the site itself on first
+ * use, so nothing is fetched until someone searches. What each finds is ordered by
+ * src/lib/search/rank.ts; the header box and the search page both search through here, so they
+ * show the same order.
  */
-import { exactQueryFilter, normalizeAttackId, type FilterClause } from '../lib/search/exact.ts';
-import { exactMatchesFirst, resultUrl } from '../lib/search/results.ts';
+import { queryWords } from '../lib/search/exact.ts';
+import type { NameFile } from '../lib/search/name-file.ts';
+import { NameIndex } from '../lib/search/name-index.ts';
+import type { Ranked } from '../lib/search/rank.ts';
+import { matchReason, type MatchReason } from '../lib/search/reasons.ts';
 import { ORDER_SORT } from '../lib/search/schema.ts';
+import { searchBoth, TEXT_SEARCH_OPTIONS, type SearchOutcome, type TextFilters, type TextIndex } from '../lib/search/search.ts';
 import { paths } from '../lib/paths.ts';
 import { url } from '../lib/site.ts';
 
@@ -18,12 +25,18 @@ export interface SearchHit {
   id?: string;
   type?: string;
   domains: string[];
+  /** Why the page matched: a name, an alias, an old name, its text, a row of one of its tables. */
+  reason?: MatchReason;
   excerptHtml: string;
 }
 
 export interface SearchResults {
   total: number;
-  /** Loads what the results from `start` to `end` show, each on its own so that the first can show early. */
+  /** No page has every word of the query: these are the closest matches. */
+  closest: boolean;
+  /** The results from `start` to `end` as the name index shows them, at once: without excerpts. */
+  preview(start: number, end: number): SearchHit[];
+  /** Loads what the results from `start` to `end` show, excerpts included. */
   hits(start: number, end: number): Promise<SearchHit>[];
   /** Result counts per filter value, for the results as filtered. */
   filterCounts: Record<string, Record<string, number>>;
@@ -36,79 +49,90 @@ interface PagefindOptions {
   ranking?: { metaWeights?: Record<string, number> };
 }
 
-/** Each facet's chosen values (`{ any: [...] }`), and optionally `any` clauses of which one must hold. */
-type PagefindFilters = Record<string, { any: string[] } | FilterClause[]>;
-
-interface PagefindSearch {
-  results: PagefindResult[];
-  filters: Record<string, Record<string, number>>;
-}
-
-interface PagefindResult {
-  id: string;
-  data(): Promise<PagefindPage>;
-}
-
-interface PagefindPage {
+export interface PagefindPage {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
   filters: Record<string, string[] | undefined>;
-  anchors: { id: string }[];
-  sub_results: { url: string; excerpt: string }[];
+  sub_results: { title: string; url: string; excerpt: string }[];
 }
 
-interface Pagefind {
+interface Pagefind extends TextIndex<PagefindPage> {
   options(options: PagefindOptions): Promise<void>;
   init(): Promise<void>;
-  search(term: string | null, options?: { filters?: PagefindFilters; sort?: Record<string, 'asc'> }): Promise<PagefindSearch>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
-/** Names and aliases count far more than body text: typing a name finds that object first. */
-const META_WEIGHTS = { title: 10, aliases: 8, id: 10 };
 
 let pagefind: Promise<Pagefind> | undefined;
+let names: Promise<NameIndex> | undefined;
 
-/** Loads Pagefind and its index metadata; the header box calls this on focus, before the first keystroke. */
-export function loadPagefind(): Promise<Pagefind> {
+/** Loads Pagefind and the name index; the header box calls this on focus, before the first keystroke. */
+export function loadSearch(): Promise<[Pagefind, NameIndex]> {
   pagefind ??= (async () => {
     const api = (await import(/* @vite-ignore */ url(paths.searchScript()))) as Pagefind;
     // In the page rather than a web worker: the worker's own script would add 44 KB to the first search.
-    await api.options({ baseUrl: url(paths.home()), noWorker: true, excerptLength: 24, ranking: { metaWeights: META_WEIGHTS } });
+    await api.options({ ...TEXT_SEARCH_OPTIONS, baseUrl: url(paths.home()), noWorker: true });
     await api.init();
     return api;
   })();
-  return pagefind;
+  names ??= loadNames();
+  return Promise.all([pagefind, names]);
+}
+
+async function loadNames(): Promise<NameIndex> {
+  const response = await fetch(url(paths.searchNames()));
+  if (!response.ok) throw new Error(`${paths.searchNames()}: ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  // A host may already have undone the gzip (Content-Encoding); then the bytes are the JSON itself.
+  const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const text = gzipped ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text() : new TextDecoder().decode(bytes);
+  return new NameIndex(JSON.parse(text) as NameFile);
 }
 
 /**
- * Searches the index. Pages whose ATT&CK id (in any common spelling), name or alias is the whole
- * query come first; an empty query lists the filtered pages in id order.
+ * Searches the site. Pages whose ATT&CK id (in any common spelling), name, alias, old name or
+ * abbreviation is the whole query come first; an empty query lists the filtered pages in id order.
+ * Undefined when, once the indexes are loaded, `stillWanted` says a newer search replaced this one.
  */
-export async function searchSite(query: string, filters: ChosenFilters = {}): Promise<SearchResults> {
-  const api = await loadPagefind();
-  const typedId = normalizeAttackId(query);
-  const exactFilter = exactQueryFilter(query);
+export async function searchSite(query: string, filters: ChosenFilters = {}, stillWanted = () => true): Promise<SearchResults | undefined> {
+  const [api, index] = await loadSearch();
+  // Keys typed while the indexes loaded each asked for a search: only the last is still wanted.
+  if (!stillWanted()) return undefined;
   const chosen = pagefindFilters(filters);
-  const [exact, text] = await Promise.all([
-    exactFilter ? api.search(null, { filters: { ...chosen, ...exactFilter } }) : undefined,
-    query.trim() ? api.search(typedId ?? query, { filters: chosen }) : api.search(null, { filters: chosen, sort: { [ORDER_SORT]: 'asc' } }),
-  ]);
-  const results = exactMatchesFirst(exact?.results ?? [], text.results);
+  const found = query.trim() ? await searchBoth(api, index, query, chosen) : await listing(api, index, chosen);
+  const results = found.ranking.results;
+  const words = queryWords(query);
   return {
     total: results.length,
-    filterCounts: text.filters,
-    hits: (start, end) => results.slice(start, end).map(async (result) => toHit(await result.data(), typedId)),
+    closest: found.ranking.closest,
+    filterCounts: found.filterCounts,
+    preview: (start, end) => results.slice(start, end).map((ranked) => toHit(index, ranked, undefined, words)),
+    hits: (start, end) =>
+      results.slice(start, end).map(async (ranked) => {
+        const result = found.textResult(ranked.entry);
+        return toHit(index, ranked, result && (ranked.text || !query.trim()) ? await result.data() : undefined, words);
+      }),
+  };
+}
+
+/** The pages the filters keep, in id order, as a search without words finds them. */
+async function listing(api: Pagefind, index: NameIndex, filters: TextFilters): Promise<SearchOutcome<PagefindPage>> {
+  const listed = await api.search(null, { filters, sort: { [ORDER_SORT]: 'asc' } });
+  const byEntry = new Map(listed.results.flatMap((result) => (index.entryOfPage(result.id) === undefined ? [] : [[index.entryOfPage(result.id)!, result] as const])));
+  return {
+    ranking: { results: [...byEntry.keys()].map((entry) => ({ entry, covered: 0 })), closest: false },
+    textResult: (entry) => byEntry.get(entry),
+    filterCounts: listed.filters,
   };
 }
 
 /** Every filter and its values, with the number of pages having each. */
 export async function allFilters(): Promise<Record<string, Record<string, number>>> {
-  return (await loadPagefind()).filters();
+  return (await loadSearch())[0].filters();
 }
 
-function pagefindFilters(filters: ChosenFilters): PagefindFilters {
+function pagefindFilters(filters: ChosenFilters): TextFilters {
   return Object.fromEntries(
     Object.entries(filters)
       .filter(([, values]) => values.length > 0)
@@ -116,16 +140,19 @@ function pagefindFilters(filters: ChosenFilters): PagefindFilters {
   );
 }
 
-function toHit(page: PagefindPage, typedId: string | undefined): SearchHit {
-  const href = resultUrl(page.url, page.anchors.map((anchor) => anchor.id), typedId);
-  const section = page.sub_results.find((sub) => sub.url === href);
+/** A result of the ranking, shown from the name index, with Pagefind's excerpt and the place it matched once its page is loaded. */
+function toHit(index: NameIndex, ranked: Ranked, page: PagefindPage | undefined, words: string[]): SearchHit {
+  const entry = index.entries[ranked.entry]!;
+  const reason = words.length > 0 ? matchReason(ranked, entry, page?.sub_results ?? [], words) : undefined;
+  const pageUrl = url(paths.home()) + index.pathOf(entry).replace(/^\//, '');
   return {
-    url: href,
-    title: page.meta.title ?? page.url,
-    id: page.meta.id,
-    type: page.filters.type?.[0],
-    domains: page.filters.domain ?? [],
-    excerptHtml: section?.excerpt ?? page.excerpt,
+    url: reason?.anchor ? `${pageUrl}#${reason.anchor}` : pageUrl,
+    title: entry.title,
+    id: entry.id,
+    type: index.types[entry.type],
+    domains: (entry.domains ?? []).map((domain) => index.domains[domain]!),
+    reason,
+    excerptHtml: reason?.excerptHtml ?? page?.excerpt ?? '',
   };
 }
 

@@ -17,6 +17,7 @@ import { objectsOf, type Collections } from '../model/collections.ts';
 import { OBJECT_PAGE_KINDS } from '../model/kinds.ts';
 import { writeObjectJson } from '../exports/object-json.ts';
 import { indexSite } from '../pipeline/emit/search-index.ts';
+import { writeNameIndex, type NameIndexStats } from '../pipeline/emit/search-names.ts';
 import type { ImportProgress, ImportResult } from '../pipeline/run.ts';
 import { LiveImport } from './live-import.ts';
 
@@ -29,6 +30,8 @@ export interface KbOptions extends Omit<Options, 'outDir'> {
   onBuilt?(pages: number): void;
   /** Told when the search index is written. */
   onIndexed?(pages: number, milliseconds: number): void;
+  /** Told when the name index, the search index's companion, is written. */
+  onNamesIndexed?(stats: NameIndexStats, milliseconds: number): void;
 }
 
 const VIRTUAL_MODULE = 'virtual:kb/config';
@@ -78,6 +81,9 @@ function kb(options: KbOptions, noindex: Set<string>): AstroIntegration {
         const started = performance.now();
         const indexed = await indexSite(fileURLToPath(dir));
         options.onIndexed?.(indexed, performance.now() - started);
+        const namesStarted = performance.now();
+        const names = await writeNameIndex(fileURLToPath(dir), generatedDir);
+        options.onNamesIndexed?.(names, performance.now() - namesStarted);
       },
     },
   };

@@ -100,7 +100,7 @@ export class LiveImport {
   /** A file of the search index, made from the last import when first asked for. */
   private async sendSearchFile(path: string, response: ServerResponse): Promise<void> {
     if (!this.latest) return notFound(response);
-    this.search ??= devSearchIndex(this.latest.collections, this.options.base);
+    this.search ??= devSearchIndex(this.latest.collections, this.options.base, this.options.generatedDir);
     const bytes = (await this.search).get(path);
     if (!bytes) return notFound(response);
     response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': lookup(path) ?? 'application/octet-stream' }).end(bytes);

@@ -136,6 +136,8 @@ export const paths = {
   compare: () => folder(SECTIONS.compare),
   compareGroups: () => folder(SECTIONS.compare, 'groups'),
   compareData: () => file(SECTIONS.compare, 'usage.json'),
+  /** The name index beside Pagefind's (src/pipeline/emit/search-names.ts). */
+  searchNames: () => file('pagefind', 'names.json.gz'),
 };
 
 /** "Network Devices" → "network-devices", "macOS" → "macos" */

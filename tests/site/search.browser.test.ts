@@ -1,68 +1,11 @@
-/** Search in Chromium against the full site under a base path: what comes first, and how the boxes behave. */
+/**
+ * Search in Chromium against the full site under a base path: what comes first for the query table
+ * (src/tools/search-queries.ts), why each result matched, and how the boxes behave.
+ */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { answerQueries, describeMiss, isRight, scoreAnswers, tableQueries, type Answer } from '../../src/tools/search-quality.ts';
 import { openSite, type SiteBrowser } from '../helpers/site-browser.ts';
-
-interface Expectation {
-  query: string;
-  /** Search page filters, as in its URL: `domain=ICS&type=Tactic`. */
-  filters?: string;
-  /** The first result's ATT&CK id, or its title when it has none (notes). */
-  first: string;
-  /** The first result's path under the base, where it is not the object's own page. */
-  path?: string;
-}
-
-const ATTACK_QUERIES: Expectation[] = [
-  // ids in the forms people type them
-  { query: 'T1059.001', first: 'T1059.001', path: 'techniques/T1059/001/' },
-  { query: 't1059.001', first: 'T1059.001' },
-  { query: 'T1059/001', first: 'T1059.001' },
-  { query: 'T1059', first: 'T1059', path: 'techniques/T1059/' },
-  { query: 'ta0002', first: 'TA0002' },
-  { query: 'G0016', first: 'G0016' },
-  { query: 'S0002', first: 'S0002' },
-  { query: 'M1038', first: 'M1038' },
-  { query: 'C0024', first: 'C0024' },
-  { query: 'DET0001', first: 'DET0001' },
-  { query: 'DC0001', first: 'DC0001' },
-  { query: 'A0001', first: 'A0001' },
-  { query: 'AN0001', first: 'DET0001', path: 'detectionstrategies/DET0001/#AN0001' },
-  // revoked ids find their replacement
-  { query: 'T1066', first: 'T1027.005', path: 'techniques/T1027/005/' },
-  { query: 'G0118', first: 'G0016' },
-  // aliases and names outrank body text
-  { query: 'Cozy Bear', first: 'G0016' },
-  { query: 'NOBELIUM', first: 'G0016' },
-  { query: 'Fancy Bear', first: 'G0007' },
-  { query: 'Mimikatz', first: 'S0002' },
-  { query: 'powershell', first: 'T1059.001' },
-  { query: 'Kerberoasting', first: 'T1558.003' },
-  { query: 'OS Credential Dumping', first: 'T1003' },
-  { query: 'Lazarus Group', first: 'G0032' },
-  { query: 'Cobalt Strike', first: 'S0154' },
-  { query: 'SolarWinds Compromise', first: 'C0024' },
-  // phrases from descriptions
-  { query: 'Adversaries may abuse PowerShell commands and scripts for execution', first: 'T1059.001' },
-  { query: 'government networks in Europe and NATO member countries', first: 'G0016' },
-  // filters
-  { query: 'Execution', filters: 'domain=ICS', first: 'TA0104' },
-  { query: 'Execution', filters: 'domain=Mobile', first: 'TA0041' },
-  { query: 'Spearphishing Attachment', filters: 'domain=ICS', first: 'T0865' },
-  { query: 'Spearphishing Attachment', filters: 'domain=Enterprise', first: 'T1566.001' },
-  { query: 'Scheduled Task', filters: 'tactic=Persistence&platform=Windows', first: 'T1053.005' },
-  { query: '', filters: 'type=Group', first: 'G0001' },
-];
-
-/** The example vault: note titles and aliases, a phrase of a procedure, the tag and type filters. */
-const NOTE_QUERIES: Expectation[] = [
-  { query: 'Zone Transfer Check', first: 'Zone Transfer Check', path: 'procedures/zone-transfer-check/' },
-  { query: 'DNS recon playbook', first: 'Investigating DNS Reconnaissance', path: 'playbooks/dns-reconnaissance/' },
-  { query: 'DNS recon context', first: 'DNS Reconnaissance - Analyst Context' },
-  { query: 'resolve every address of a netblock', first: 'Reverse DNS Sweep' },
-  { query: 'lookalike', filters: 'type=Procedure', first: 'Lookalike Domain Watch' },
-  { query: 'dns', filters: 'tag=playbook', first: 'Investigating DNS Reconnaissance' },
-];
 
 const base = inject('siteBase');
 let site: SiteBrowser;
@@ -94,16 +37,23 @@ async function searchPage(query: string, filters = ''): Promise<void> {
 }
 
 describe('the first result', () => {
-  const cases = [...ATTACK_QUERIES, ...NOTE_QUERIES].map((expectation) => ({
-    ...expectation,
-    search: [expectation.query && `“${expectation.query}”`, expectation.filters].filter(Boolean).join(' with '),
-  }));
-  it.each(cases)('of $search is $first', async ({ query, filters, first, path }) => {
-    await searchPage(query, filters);
-    const result = pageResults().first();
-    const label = (await result.locator('.search-id').count()) > 0 ? result.locator('.search-id') : result.locator('.search-title');
-    expect(await label.textContent()).toBe(first);
-    if (path) expect(await result.getAttribute('href')).toBe(`${base}${path}`);
+  let answers: Answer[];
+
+  beforeAll(async () => {
+    answers = await answerQueries(page, site.url);
+  }, 180_000);
+
+  it('is the expected one for every query of the first-result tests, at the expected place', () => {
+    const tests = answers.filter(({ group }) => group === 'tests');
+    expect(tests.length).toBeGreaterThan(30);
+    expect(tests.filter((answer) => !isRight(answer)).map(describeMiss)).toEqual([]);
+    for (const { query, href } of tests) if (query.path) expect(href, query.query).toBe(`${base}${query.path}`);
+  });
+
+  it('is the expected one for at least 95% of the query table', () => {
+    const { right } = scoreAnswers(answers);
+    expect(right.all.total).toBe(tableQueries().length);
+    expect(right.all.right / right.all.total, answers.filter((answer) => !isRight(answer)).map(describeMiss).join('\n')).toBeGreaterThanOrEqual(0.95);
   });
 });
 
@@ -183,6 +133,61 @@ describe('the header search box', () => {
     await noScript.keyboard.press('Enter');
     await noScript.waitForURL(`${site.url}search/?q=cozy+bear`);
     await context.close();
+  });
+});
+
+describe('each result', () => {
+  /** Types a query into the header box and reads each result: id, reason and link. */
+  async function headerResults(query: string) {
+    if (!page.url().startsWith(site.url) || page.url().includes('/search/')) await page.goto(site.url);
+    await headerInput().fill(query);
+    await expect.poll(() => page.locator('.header-search [role="status"]').textContent(), SEARCHING).toContain(`“${query}”`);
+    return headerOptions().evaluateAll((links) =>
+      links
+        .filter((link) => link.querySelector('.search-title'))
+        .map((link) => ({
+          id: link.querySelector('.search-id')?.textContent,
+          reason: link.querySelector('.search-reason')?.textContent,
+          href: link.getAttribute('href'),
+        })),
+    );
+  }
+
+  it('says which row of a table matched and links to it', async () => {
+    const [first, second] = await headerResults('APT29 PowerShell');
+    expect([first?.id, second?.id].sort()).toEqual(['G0016', 'T1059.001']);
+    const technique = [first, second].find((result) => result?.id === 'T1059.001')!;
+    expect(technique.reason).toBe('Alias PowerShell · Procedure Examples: APT29');
+    expect(technique.href).toBe(`${base}techniques/T1059/001/#procedure-examples-G0016`);
+    await page.goto(new URL(technique.href!, site.url).href);
+    expect(await page.locator('#procedure-examples-G0016').textContent()).toContain('APT29 has used encoded PowerShell');
+  });
+
+  it('finds an object by a name it had in an older release, and says so', async () => {
+    const [first] = await headerResults('Bash History');
+    expect(first?.id).toBe('T1552.003');
+    expect(first?.reason).toMatch(/^Formerly Bash History \(T1(139|552\.003)\)$/);
+  });
+
+  it('says when no page has every word, and gives the closest matches', async () => {
+    const [first] = await headerResults('cozy bear kubernetes');
+    expect(first?.id).toBe('G0016');
+    expect(await page.locator('#header-search-results .search-notice').textContent()).toBe('No page has all the words; closest matches');
+  });
+});
+
+describe('the order of results', () => {
+  it('is the same in the header box and on the search page (where the form goes without JavaScript)', async () => {
+    for (const query of ['credential dumping', 'APT29 PowerShell', 'webshell', 'cozy bear kubernetes']) {
+      await page.goto(site.url);
+      await headerInput().fill(query);
+      await expect.poll(() => page.locator('.header-search [role="status"]').textContent(), SEARCHING).toContain(`“${query}”`);
+      const header = await headerOptions().locator('.search-id').allTextContents();
+      await searchPage(query);
+      const full = await pageResults().locator('.search-id').allTextContents();
+      expect(header.length, query).toBeGreaterThan(0);
+      expect(full.slice(0, header.length), query).toEqual(header);
+    }
   });
 });
 

@@ -9,6 +9,7 @@ import type { Detections } from '../detections.ts';
 import type { AttackGraph } from '../graph.ts';
 import { paths, type SitePath } from '../paths.ts';
 import { escapeHtml } from '../rich-text.ts';
+import { atomicTestsSearchEntry, atomicTestsTitle } from '../search/detection-entry.ts';
 import type { SearchEntry } from '../search/schema.ts';
 import { cardRows, displayName, linkTo, siteLink, yesNo, type CardRow, type Link, type TableRow } from './common.ts';
 
@@ -53,7 +54,7 @@ export function atomicPages(detections: Detections, graph: AttackGraph, base: st
   return detections.testPages().map((tests) => {
     const first = tests[0]!;
     const technique = graph.getOfType('technique', first.technique);
-    const title = `Atomic Tests: ${first.techniqueId} ${first.techniqueName}`;
+    const title = atomicTestsTitle(first);
     const linked = technique && technique.attackId !== first.techniqueId ? ` (now ${technique.attackId} ${displayName(technique, graph)})` : '';
     return {
       path: first.page,
@@ -62,7 +63,7 @@ export function atomicPages(detections: Detections, graph: AttackGraph, base: st
       breadcrumbs: [siteLink(paths.atomics(), base, 'Atomic Tests')],
       technique: technique && linkTo(technique, base, `${technique.attackId} ${displayName(technique, graph)}`),
       tests: tests.map(testView),
-      search: { type: 'Atomic Tests', title, id: first.techniqueId, aliases: tests.map((test) => test.name) },
+      search: atomicTestsSearchEntry(tests),
     };
   });
 }

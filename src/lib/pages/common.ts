@@ -62,6 +62,8 @@ export interface ObjectRow {
   isSub?: boolean;
   /** A parent technique listed only to head its sub-techniques (it has no row of its own). */
   isHeading?: boolean;
+  /** The description is the relationship's own text (how a group uses a technique): searchable on the page, at its row. */
+  searchable?: boolean;
 }
 
 /** What data of a page is read from. */
@@ -166,6 +168,7 @@ export function relatedRows(related: Related[], context: PageContext, options: {
       ...objectRow(uses[0]!.object, context, ''),
       descriptionHtml: uses.map((use) => throughHtml(use, context) + context.references.render(use.relationship.description, use.relationship.references)).join(''),
       domains: options.showDomains ? domainLabels(domains) : undefined,
+      searchable: true,
     };
   });
 }

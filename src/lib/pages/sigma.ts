@@ -9,6 +9,7 @@ import { KINDS, hasObjectPage } from '../../model/kinds.ts';
 import type { Detections } from '../detections.ts';
 import type { AttackGraph } from '../graph.ts';
 import { href, paths, type SitePath } from '../paths.ts';
+import { sigmaRuleSearchEntry } from '../search/detection-entry.ts';
 import type { SearchEntry } from '../search/schema.ts';
 import { highlightYaml } from '../yaml-highlight.ts';
 import { urlKind } from '../../pipeline/render/safe-urls.ts';
@@ -119,7 +120,7 @@ export function sigmaRulePage(rule: SigmaRule, { graph, detections, base }: Page
     ].filter((list) => list.items.length > 0),
     yamlHtml: highlightYaml(shown),
     yamlNote: shown === rule.yaml ? undefined : `The first ${YAML_SHOWN_LIMIT / 1024} KiB of ${Math.round(rule.yaml.length / 1024)} KiB are shown.`,
-    search: { type: 'Sigma Rule', title: rule.title, aliases: [], filters: { platform: [rule.logsource.product ?? ''].filter(Boolean) } },
+    search: sigmaRuleSearchEntry(rule),
   };
 }
 

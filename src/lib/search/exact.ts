@@ -1,10 +1,9 @@
 /**
- * Exact matches: a query that is a page's ATT&CK id (in any common spelling), name or alias puts
- * that page first. The build writes each page's keys to Pagefind filters and the search box looks
- * the query up in them, both through these functions, so both sides spell keys alike.
+ * How queries and names are compared: ids in any common spelling, names without case, accents or
+ * punctuation, and the words of a name. The build writes names as they are (src/lib/search/name-file.ts)
+ * and the browser compares them through these functions.
  */
 import { parseAttackId } from '../../model/ids.ts';
-import { EXACT_ID_FILTER, EXACT_NAME_FILTER, type SearchEntry } from './schema.ts';
 
 /**
  * The canonical spelling of an ATT&CK id typed in any common form (`t1059/001`, `T1059 001`,
@@ -16,38 +15,30 @@ export function normalizeAttackId(text: string): string | undefined {
 
 /** A name as compared for exact matches: `Cozy  bear!` and `cozy bear` are the same name. */
 export function normalizeName(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  // Most names are ASCII, and the browser normalizes thousands of them at once: only others need decomposing.
+  const ascii = /^[\x20-\x7e]*$/.test(text);
+  return (ascii ? text : text.normalize('NFKD').replace(/\p{M}/gu, ''))
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(ascii ? /[^a-z0-9]+/g : /[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
 
-/**
- * Names longer than this are not exact-match keys: nobody types a detection strategy's descriptive
- * title whole, and each key costs every searcher bytes (the ranked text search still finds them).
- */
-const MAX_NAME_WORDS = 6;
+/** Words that say nothing on their own: left out of word matching unless a query has nothing else. */
+const STOP_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'is', 'of', 'on', 'or', 'the', 'to', 'via', 'with']);
 
-/** The exact-match filters of a page: its ids, and its title and aliases as names. */
-export function exactFilters(entry: SearchEntry): Record<string, string[]> {
-  const ids = [entry.id, ...(entry.exactIds ?? [])].flatMap((id) => (id ? [normalizeAttackId(id) ?? id] : []));
-  const names = [entry.title, ...(entry.aliases ?? [])]
-    .map(normalizeName)
-    .filter((name) => name && name.split(' ').length <= MAX_NAME_WORDS);
-  return { [EXACT_ID_FILTER]: [...new Set(ids)], [EXACT_NAME_FILTER]: [...new Set(names)] };
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word);
 }
 
-/** One filter value a page must have: `{ exact_id: 'T1059.001' }`. */
-export type FilterClause = Record<string, string>;
+/** The words of a text, normalized: `Pass-the-Hash (PtH)` → `pass`, `the`, `hash`, `pth`. */
+export function wordsOf(text: string): string[] {
+  const normalized = normalizeName(text);
+  return normalized ? normalized.split(' ') : [];
+}
 
-/** The filter that finds the pages whose id (when the query has an id's shape) or name is the query. */
-export function exactQueryFilter(query: string): { any: FilterClause[] } | undefined {
-  const id = normalizeAttackId(query);
-  const name = normalizeName(query);
-  const clauses: FilterClause[] = [];
-  if (id) clauses.push({ [EXACT_ID_FILTER]: id });
-  if (name) clauses.push({ [EXACT_NAME_FILTER]: name });
-  return clauses.length > 0 ? { any: clauses } : undefined;
+/** The words a query is matched by: its words without stop words, unless it has only those. */
+export function queryWords(query: string): string[] {
+  const words = wordsOf(query);
+  const content = words.filter((word) => !isStopWord(word));
+  return content.length > 0 ? content : words;
 }

@@ -16,7 +16,7 @@ export function objectSearchEntry(object: AttackObject, graph: AttackGraph): Sea
     type: KINDS[object.type].labels.singular,
     title,
     id: object.attackId,
-    exactIds: [...graph.objectsReplacedBy(object), ...anchored].map((each) => each.attackId),
+    parts: anchored.map((analytic) => analytic.attackId),
     aliases: [...new Set(names)].filter((name) => name !== title),
     filters: {
       domain: domainLabels(object.domains),

@@ -1,6 +1,7 @@
 /**
  * What a page tells the search index beyond its text. Layout renders a page's entry as Pagefind
- * metadata, filters and sort key (SearchIndexData.astro); the search client reads them back.
+ * metadata, filters and sort key (SearchIndexData.astro), and the build writes it with the page's
+ * old names into the name index (src/lib/search/name-file.ts); the search client reads them back.
  * No imports: the browser bundle uses these names too.
  */
 
@@ -8,9 +9,6 @@
 export const SEARCH_FACETS = { type: 'Type', domain: 'Domain', tactic: 'Tactic', platform: 'Platform', tag: 'Tag' } as const;
 export type SearchFacet = keyof typeof SEARCH_FACETS;
 
-/** Pagefind filters holding the ids and the names that find each page exactly (see exact.ts). */
-export const EXACT_ID_FILTER = 'exact_id';
-export const EXACT_NAME_FILTER = 'exact_name';
 /** Pagefind sort key for listings without a query (filters only). */
 export const ORDER_SORT = 'order';
 
@@ -22,11 +20,10 @@ export interface SearchEntry {
   /** The identifier shown beside the title, such as `T1059.001`. */
   id?: string;
   /**
-   * More ids that find this page first when typed as the whole query (as its `id`, title and
-   * aliases do): those of revoked objects it replaced, and those of parts shown at an anchor of the
-   * page (the search box then links to `#ID`).
+   * Ids of parts the page shows at an anchor of that id (an analytic on its detection strategy's
+   * page): typed whole, they find the page, and the search box links to `#ID`.
    */
-  exactIds?: string[];
+  parts?: string[];
   /** Other names of the page: searched with nearly the weight of the title, and found exactly. */
   aliases?: string[];
   /** Values of the search page's filters other than `type`. */
