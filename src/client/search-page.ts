@@ -10,7 +10,7 @@ import { allFilters, searchPageHref, type ChosenFilters } from './site-search.ts
 
 type FilterCounts = Record<string, Record<string, number>>;
 
-/** Facets with more values than this start folded, unless one of their values is chosen. */
+/** Facets with more values than this start folded, unless one of their values is chosen; the type, which every search narrows by first, never. */
 const FOLD_AFTER = 12;
 /** On narrow screens every facet starts folded, so that the results show without scrolling. */
 const WIDE_SCREEN = '(min-width: 52rem)';
@@ -60,7 +60,7 @@ function facetControls(totals: FilterCounts, params: URLSearchParams): HTMLEleme
       const chosen = params.getAll(facet);
       const values = Object.keys(totals[facet]!).sort((a, b) => a.localeCompare(b));
       const details = element('details', 'search-facet');
-      details.open = chosen.length > 0 || (values.length <= FOLD_AFTER && window.matchMedia(WIDE_SCREEN).matches);
+      details.open = chosen.length > 0 || ((facet === 'type' || values.length <= FOLD_AFTER) && window.matchMedia(WIDE_SCREEN).matches);
       const summary = element('summary', undefined, SEARCH_FACETS[facet]);
       const fieldset = element('fieldset');
       const legend = element('legend', 'visually-hidden', SEARCH_FACETS[facet]);

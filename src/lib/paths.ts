@@ -52,6 +52,8 @@ export const paths = {
   object: (kind: ObjectPageKind, attackId: string) => folder(KINDS[kind].collection, attackIdPath(attackId)),
   /** A place on another page: an analytic on its detection strategy's page. */
   anchor: (page: SitePath, id: string) => `${page}#${id}` as SitePath,
+  /** The id of a section's row about an object: `procedure-examples-G0016`, `techniques-addressed-T1059-001` (letters, digits and dashes only). */
+  rowAnchor: (section: string, attackId: string) => `${section}-${attackId.replaceAll('.', '-')}`,
   /** `/matrices/enterprise/`, `/matrices/enterprise/windows/` for one platform's matrix (see platformSlug). */
   matrix: (domain: Domain, platformSlug?: string) => folder(KINDS.matrix.collection, DOMAIN_SLUGS[domain], ...(platformSlug ? [platformSlug] : [])),
   matrices: () => folder(KINDS.matrix.collection),

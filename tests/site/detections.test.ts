@@ -43,7 +43,7 @@ describe('the technique page of T1059.001', () => {
     const html = await readFile(join(siteDir, 'techniques/T1059/001/index.html'), 'utf8');
     const rules = (await packedFiles(DEFAULT_SIGMA)).filter((file) => taggedIds(file.text).includes('T1059.001')).length;
     const tests = atomicTestCount((await packedFiles(DEFAULT_ATOMICS)).find((file) => file.path === 'T1059.001/T1059.001.yaml')!.text);
-    const count = (id: string) => new RegExp(`id="${id}"><a class="anchor" href="#${id}">[^<]+</a>\\s*<span class="count">(\\d+)</span>`).exec(html)?.[1];
+    const count = (id: string) => new RegExp(`id="${id}"><a class="anchor" href="#${id}">[^<]+</a>\\s*<span class="count"[^>]*>(\\d+)</span>`).exec(html)?.[1];
     expect(count('sigma-rules')).toBe(String(rules));
     expect(count('atomic-tests')).toBe(String(tests));
     expect(html).toContain('href="/wiki/sigma/techniques/T1059/001/"');

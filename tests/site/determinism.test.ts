@@ -14,13 +14,13 @@ import { TWIN_GENERATED_DIR, TWIN_SITE_DIR, VAULT_TEST_GENERATED_DIR, VAULT_TEST
 /** sha256 of every file under the folder, by relative path. */
 async function hashFiles(folder: string): Promise<Map<string, string>> {
   const files = (await readdir(folder, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
-  const hashes = await Promise.all(
-    files.map(async (entry) => {
-      const path = join(entry.parentPath, entry.name);
-      return [path.slice(folder.length + 1), createHash('sha256').update(await readFile(path)).digest('hex')] as const;
-    }),
-  );
-  return new Map(hashes);
+  const hashes = new Map<string, string>();
+  // One file at a time: tens of thousands open at once exhaust the process's file handles.
+  for (const entry of files) {
+    const path = join(entry.parentPath, entry.name);
+    hashes.set(path.slice(folder.length + 1), createHash('sha256').update(await readFile(path)).digest('hex'));
+  }
+  return hashes;
 }
 
 /** Files that differ or exist in only one of the two folders. */

@@ -12,7 +12,8 @@ const base = inject('siteBase');
 let layerFiles: string[];
 
 beforeAll(async () => {
-  layerFiles = (await readdir(siteDir, { recursive: true })).filter((file) => file.endsWith('-layer.json') && LIVE_PAGES(file)).sort();
+  // Objects' layers; the coverage layers are tested with the coverage (detections.test.ts).
+  layerFiles = (await readdir(siteDir, { recursive: true })).filter((file) => file.endsWith('-layer.json') && LIVE_PAGES(file) && !file.startsWith('coverage/')).sort();
 });
 
 async function readLayer(file: string) {

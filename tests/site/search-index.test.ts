@@ -12,6 +12,8 @@ interface Page extends BuiltPage {
   /** The status of an ATT&CK object page: active, revoked or deprecated. */
   status: string | undefined;
   isNote: boolean;
+  /** A Sigma rule's page or a technique's Atomic tests page. */
+  isDetection: boolean;
 }
 
 let pages: Page[];
@@ -21,6 +23,7 @@ beforeAll(async () => {
     ...built,
     status: /<article class="object"[^>]* data-status="([^"]+)"/.exec(built.html)?.[1],
     isNote: built.html.includes('<article class="note"'),
+    isDetection: /^(sigma\/rules\/[^/]+|atomics\/T\d{4}(\/\d{3})?)\/index\.html$/.test(built.file),
   }));
 });
 
@@ -30,12 +33,14 @@ const filterValues = (html: string, name: string) =>
   [...html.matchAll(new RegExp(`data-pagefind-filter="${name}">([^<]*)<`, 'g'))].map((match) => match[1]);
 
 describe('the search index', () => {
-  it('holds every active object page and every note, and nothing else', async () => {
+  it('holds every active object page, every note, Sigma rule and Atomic tests page, and nothing else', async () => {
     const active = pages.filter((candidate) => candidate.status === 'active');
     const notes = pages.filter((candidate) => candidate.isNote);
+    const detections = pages.filter((candidate) => candidate.isDetection);
     expect(active.length).toBeGreaterThan(3000);
+    expect(detections.length).toBeGreaterThan(3000);
     expect(notes.map((note) => note.file)).toEqual(expect.arrayContaining(['procedures/zone-transfer-check/index.html', 'playbooks/dns-reconnaissance/index.html']));
-    const expected = [...active, ...notes].map((candidate) => candidate.file).sort();
+    const expected = [...active, ...notes, ...detections].map((candidate) => candidate.file).sort();
     expect(pages.filter(indexed).map((candidate) => candidate.file).sort()).toEqual(expected);
     const entry = JSON.parse(await readFile(join(siteDir, 'pagefind/pagefind-entry.json'), 'utf8'));
     expect(entry.languages.en.page_count).toBe(expected.length);
@@ -98,7 +103,7 @@ describe('the name index', () => {
     expect(entry('/techniques/T1059/001/')).toMatchObject({ title: 'Command and Scripting Interpreter: PowerShell', id: 'T1059.001', aliases: ['PowerShell'] });
     expect(file.types[entry('/techniques/T1059/001/').type]).toBe('Technique');
     expect(entry('/detectionstrategies/DET0001/').parts).toContain('AN0001');
-    expect(entry('/playbooks/dns-reconnaissance/')).toMatchObject({ title: 'Investigating DNS Reconnaissance', aliases: ['DNS recon playbook'] });
+    expect(entry('/techniques/T1552/003/').formerly).toEqual([{ name: 'Bash History', id: 'T1139' }, { name: 'Bash History', id: 'T1552.003' }]);
   });
 
   it('gives each object the names and ids it had in every loaded release, and those of the objects it replaced', () => {

@@ -61,7 +61,7 @@ describe('T1059.001 PowerShell', () => {
     await cardValue('Tactic').locator('a').click();
     await page.waitForURL(`${site.url}tactics/TA0002/`);
     expect(await page.locator('h1').textContent()).toContain('Execution');
-    const powershellRow = page.locator('tbody tr', { hasText: 'T1059.001' });
+    const powershellRow = page.locator('section:has(h2#techniques) tbody tr', { hasText: 'T1059.001' });
     expect(await powershellRow.getAttribute('class')).toContain('sub');
   });
 

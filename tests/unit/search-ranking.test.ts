@@ -186,12 +186,12 @@ describe('why a result matched', () => {
     const name = index.match(['apt29', 'powershell']).get(4);
     const places = [
       { title: 'APT29', url: '/groups/G0016/', excerpt: '<mark>APT29</mark> uses <mark>PowerShell-based</mark> tools' },
-      { title: 'Techniques Used: PowerShell', url: '/groups/G0016/#techniques-T1059.001', excerpt: '<mark>APT29</mark> has used encoded <mark>PowerShell</mark> scripts' },
+      { title: 'Techniques Used: PowerShell', url: '/groups/G0016/#techniques-T1059-001', excerpt: '<mark>APT29</mark> has used encoded <mark>PowerShell</mark> scripts' },
       { title: 'Techniques Used: Obfuscation', url: '/groups/G0016/#techniques-T1027', excerpt: '<mark>APT29</mark> has used <mark>PowerShell</mark>, encoded' },
     ];
     expect(matchReason({ entry: 4, name, text, covered: 2 }, ENTRIES[4]!, places, ['apt29', 'powershell'])).toEqual({
       label: 'Name · Techniques Used: PowerShell',
-      anchor: 'techniques-T1059.001',
+      anchor: 'techniques-T1059-001',
       excerptHtml: places[1]!.excerpt,
     });
   });
