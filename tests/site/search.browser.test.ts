@@ -177,8 +177,9 @@ describe('each result', () => {
 });
 
 describe('the order of results', () => {
-  it('is the same in the header box and on the search page (where the form goes without JavaScript)', async () => {
-    for (const query of ['credential dumping', 'APT29 PowerShell', 'webshell', 'cozy bear kubernetes']) {
+  it.each(['credential dumping', 'APT29 PowerShell', 'webshell', 'cozy bear kubernetes'])(
+    'is the same in the header box and on the search page (where the form goes without JavaScript) for “%s”',
+    async (query) => {
       await page.goto(site.url);
       await headerInput().fill(query);
       await expect.poll(() => page.locator('.header-search [role="status"]').textContent(), SEARCHING).toContain(`“${query}”`);
@@ -187,8 +188,8 @@ describe('the order of results', () => {
       const full = await pageResults().locator('.search-id').allTextContents();
       expect(header.length, query).toBeGreaterThan(0);
       expect(full.slice(0, header.length), query).toEqual(header);
-    }
-  });
+    },
+  );
 });
 
 describe('the search page', () => {
