@@ -20,6 +20,8 @@ export const DEFAULT_ATOMICS = 'content/atomic-red-team/atomics.json.br';
 export interface Options {
   bundles: string[];
   release?: string;
+  /** Only these releases of the bundles (`--releases 18.1`); every release when absent. */
+  releases?: string[];
   /** The notes vault to import, if any. */
   vault?: string;
   /** Globs of vault paths to leave out (`drafts/**`), besides what Obsidian hides. */
@@ -43,6 +45,7 @@ export class UsageError extends Error {}
 const configSchema = z.strictObject({
   bundles: z.array(z.string()).min(1).optional(),
   release: z.string().optional(),
+  releases: z.array(z.string()).min(1).optional(),
   vault: z.string().nullable().optional(),
   exclude: z.array(z.string()).optional(),
   sigma: z.string().nullable().optional(),
@@ -56,6 +59,8 @@ const IMPORT_FLAGS = `  --bundle <path|url>  a STIX 2.0/2.1 bundle (.json, .json
                        (default: every bundle in ${DEFAULT_BUNDLE_DIR}/)
   --release <version>  release number for bundles without an x-mitre-collection object
                        (default: taken from the file name, e.g. enterprise-attack-18.1.json)
+  --releases <list>    build only these releases of the bundles, e.g. 18.1 or 18.0,18.1
+                       (default: every release the bundles hold; the latest is the live site)
   --vault <dir>        the notes vault (default: ${DEFAULT_VAULT}/ when it exists)
   --no-vault           build from ATT&CK alone
   --exclude <glob>     leave out vault paths matching the glob (e.g. 'drafts/**'); repeat for several
@@ -65,7 +70,7 @@ const IMPORT_FLAGS = `  --bundle <path|url>  a STIX 2.0/2.1 bundle (.json, .json
   --atomics <dir>      an Atomic Red Team atomics folder, or a packed .json.br file
                        (default: ${DEFAULT_ATOMICS})
   --no-atomics         build without Atomic Red Team tests
-  --config <file>      config file with any of: bundles, release, vault, exclude, sigma, atomics, base, site, strict
+  --config <file>      config file with any of: bundles, release, releases, vault, exclude, sigma, atomics, base, site, strict
                        (default: ${DEFAULT_CONFIG_FILE} when it exists)
   --strict             treat warnings (unresolved citations, dangling relationships) as errors
   --generated <dir>    where the imported collections go (default: ${DEFAULT_GENERATED_DIR}/)
@@ -88,6 +93,7 @@ export async function parseOptions(argv: string[]): Promise<Options & { help: bo
       options: {
         bundle: { type: 'string', multiple: true },
         release: { type: 'string' },
+        releases: { type: 'string', multiple: true },
         vault: { type: 'string' },
         'no-vault': { type: 'boolean' },
         exclude: { type: 'string', multiple: true },
@@ -111,6 +117,7 @@ export async function parseOptions(argv: string[]): Promise<Options & { help: bo
   return {
     bundles: values.bundle ?? config.bundles ?? (await defaultBundles()),
     release: values.release ?? config.release,
+    releases: values.releases ? releaseList(values.releases) : config.releases,
     vault: values['no-vault'] ? undefined : (values.vault ?? folderFromConfig(config.vault, DEFAULT_VAULT)),
     exclude: values.exclude ?? config.exclude ?? [],
     sigma: values['no-sigma'] ? undefined : (values.sigma ?? folderFromConfig(config.sigma, DEFAULT_SIGMA)),
@@ -150,6 +157,13 @@ export async function builtSiteBase(flag: string | undefined): Promise<string> {
 }
 
 /** The folder (or file) the config names (`null` for none), else the default when it exists. */
+/** `--releases 18.0,18.1 --releases 17.1` → `17.1`, `18.0`, `18.1`, as given. */
+function releaseList(values: string[]): string[] {
+  const releases = values.flatMap((value) => value.split(',')).map((release) => release.trim().replace(/^v/, '')).filter(Boolean);
+  if (releases.length === 0) throw new UsageError('--releases needs at least one release, such as 18.1');
+  return releases;
+}
+
 function folderFromConfig(configured: string | null | undefined, fallback: string): string | undefined {
   if (configured !== undefined) return configured ?? undefined;
   return existsSync(fallback) ? fallback : undefined;

@@ -19,18 +19,19 @@ import { buildHistory, type History } from './stages/history.ts';
 import { createMarkdownRenderer } from './render/markdown.ts';
 import { importDetections, type DetectionInputs } from './detections/import.ts';
 import { ImportError, ImportReport } from './report.ts';
-import { loadBundle, type Bundle } from './sources/bundles.ts';
+import { isUrl, loadBundle, releaseFromName, type Bundle } from './sources/bundles.ts';
 import { checkCitations } from './stages/citations.ts';
 import { attackIdsByStixId, buildIndex } from './stages/link.ts';
 import { mergeBundles } from './stages/merge.ts';
 import { normalize } from './stages/normalize.ts';
 import { createVaultCache, importVault, type VaultCache, type VaultImport } from './vault/import.ts';
-import { isUrl } from './sources/bundles.ts';
 import { attackTexts } from './vault/attack-texts.ts';
 
 export interface ImportOptions extends DetectionInputs {
   bundles: string[];
   release?: string;
+  /** Only these releases of the bundles; every release when absent. */
+  releases?: string[];
   /** The notes vault; none is read when absent. */
   vault?: string;
   /** Globs of vault paths to leave out. */
@@ -117,9 +118,12 @@ async function importAttack(options: ImportOptions): Promise<AttackImport> {
   const problems = new ImportReport();
   const bundles: Bundle[] = [];
   for (const source of options.bundles) {
+    if (!mayHold(source, options.releases)) continue;
     options.progress?.stage(`loading ${source}`);
-    bundles.push(await loadBundle(source, { release: options.release }, problems));
+    const bundle = await loadBundle(source, { release: options.release }, problems);
+    if (!options.releases || options.releases.includes(bundle.release)) bundles.push(bundle);
   }
+  checkReleasesFound(options, bundles);
   const groups = byRelease(bundles, problems);
   const attackIds = attackIdsByStixId(bundles);
   bundles.length = 0;
@@ -141,9 +145,22 @@ async function importAttack(options: ImportOptions): Promise<AttackImport> {
   return { releases, history, detections, latestBundles, problems };
 }
 
+/** Whether a bundle may hold one of the releases asked for: those whose file name says another are not even read. */
+function mayHold(source: string, releases: string[] | undefined): boolean {
+  const named = releaseFromName(source);
+  return !releases || !named || releases.includes(named);
+}
+
+function checkReleasesFound({ releases, bundles: sources }: ImportOptions, bundles: Bundle[]): void {
+  const missing = (releases ?? []).filter((release) => !bundles.some((bundle) => bundle.release === release));
+  if (missing.length === 0) return;
+  const held = [...new Set(sources.map((source) => releaseFromName(source) ?? source))].join(', ');
+  throw new ImportError([{ message: `no bundle of release ${missing.join(', ')} among the bundles (${held})` }]);
+}
+
 /** What names the input of importAttack: the bytes of each bundle file (a URL by itself), the release asked for and the detection sources. */
 async function attackKey(options: ImportOptions): Promise<string> {
-  const hash = createHash('sha1').update(`${options.release ?? ''}\0${options.sigma ?? ''}\0${options.atomics ?? ''}`);
+  const hash = createHash('sha1').update(`${options.release ?? ''}\0${options.releases?.join(',') ?? ''}\0${options.sigma ?? ''}\0${options.atomics ?? ''}`);
   for (const source of options.bundles) {
     hash.update(`\0${source}\0`);
     if (!isUrl(source)) hash.update(await readFile(source).catch(() => Buffer.from('unreadable')));

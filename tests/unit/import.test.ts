@@ -1,9 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseOptions, UsageError } from '../../src/cli/options.ts';
 import { MAX_BUNDLE_BYTES } from '../../src/pipeline/sources/bundles.ts';
 import { runImport } from '../../src/pipeline/run.ts';
 import { ImportError } from '../../src/pipeline/report.ts';
@@ -53,6 +54,27 @@ describe('loading', () => {
     const { collections, report } = await runImport({ bundles: [unnamed] });
     expect(collections.releases[0]!.release).toBe('unknown');
     expect(report.warnings.map((w) => w.message)).toContain('no release number in the bundle or its name; pass --release');
+  });
+
+  it('imports only the releases asked for, reading no bundle whose name says another, and names a release none holds', async () => {
+    const folder = await mkdtemp(join(dir, 'releases-'));
+    const older = await writeBundle(folder, 'enterprise-attack-15.1.json', bundle(sampleObjects()));
+    const newer = await writeBundle(folder, 'enterprise-attack-16.0.json', bundle(sampleObjects()));
+    const missing = join(folder, 'enterprise-attack-14.0.json');
+    const { releases } = await runImport({ bundles: [missing, older, newer], releases: ['15.1'] });
+    expect(releases.map(({ release }) => release)).toEqual(['15.1']);
+    const error = await runImport({ bundles: [older, newer], releases: ['18.1'] }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).message).toMatch(/no bundle of release 18\.1 among the bundles \(15\.1, 16\.0\)/);
+  });
+
+  it('reads --releases as a list, in one flag or several, and from the config file', async () => {
+    expect((await parseOptions(['--releases', '18.0,v18.1', '--releases', '17.1'])).releases).toEqual(['18.0', '18.1', '17.1']);
+    expect((await parseOptions([])).releases).toBeUndefined();
+    const config = join(await mkdtemp(join(dir, 'config-')), 'kb.config.json');
+    await writeFile(config, JSON.stringify({ releases: ['18.1'] }));
+    expect((await parseOptions(['--config', config])).releases).toEqual(['18.1']);
+    await expect(parseOptions(['--releases', ' , '])).rejects.toBeInstanceOf(UsageError);
   });
 
   it('fetches bundles from http URLs', async () => {
