@@ -45,8 +45,8 @@ interface Scenario {
   targetSeconds: number;
   targetMegabytes?: number;
   vault?: string;
-  /** The bundles, when not the default ones. */
-  bundles?: string[];
+  /** Only these releases of the bundles (`--releases`). */
+  releases?: string[];
   /** Leaves out the Sigma rules and Atomic tests. */
   withoutDetections?: true;
   measureSearches: boolean;
@@ -83,7 +83,7 @@ async function measureTheRest(full: Measured): Promise<void> {
   const teamVault = join(work, 'team-vault');
   const notes = await generateVault(teamVault, 13_500);
   const scenarios: Scenario[] = [
-    { name: 'one release (18.1, 3 domains + example vault + detection content)', targetSeconds: 40, vault: options.vault, bundles: latestBundles(options.bundles), measureSearches: false },
+    { name: 'one release (18.1, 3 domains + example vault + detection content)', targetSeconds: 40, vault: options.vault, releases: [latestRelease(options.bundles)], measureSearches: false },
     { name: `3 releases + generated vault of ${notes} notes`, targetSeconds: 120, targetMegabytes: 2048, vault: teamVault, measureSearches: false },
   ];
   if (large) {
@@ -100,7 +100,8 @@ async function measure(scenario: Scenario, base: Options): Promise<Measured> {
   const folder = await mkdtemp(join(work, 'run-'));
   const outDir = join(folder, 'dist');
   const args = [
-    ...(scenario.bundles ?? base.bundles).flatMap((bundle) => ['--bundle', bundle]),
+    ...base.bundles.flatMap((bundle) => ['--bundle', bundle]),
+    ...(scenario.releases ? ['--releases', scenario.releases.join(',')] : []),
     ...(scenario.vault ? ['--vault', scenario.vault] : ['--no-vault']),
     ...(scenario.withoutDetections ? ['--no-sigma', '--no-atomics'] : detectionArgs(base)),
     '--base',
@@ -171,11 +172,9 @@ function detectionArgs(options: Options): string[] {
   return [...(options.sigma ? ['--sigma', options.sigma] : ['--no-sigma']), ...(options.atomics ? ['--atomics', options.atomics] : ['--no-atomics'])];
 }
 
-/** The bundles of the latest release among these (by their file names). */
-function latestBundles(bundles: string[]): string[] {
-  const releases = bundles.map((bundle) => releaseFromName(bundle) ?? '');
-  const latest = [...releases].sort(compareReleases).at(-1);
-  return bundles.filter((_, index) => releases[index] === latest);
+/** The latest release among these bundles (by their file names). */
+function latestRelease(bundles: string[]): string {
+  return bundles.map((bundle) => releaseFromName(bundle) ?? '').sort(compareReleases).at(-1) ?? '';
 }
 
 /** Pages and bytes of each release's frozen pages (or permalinks, for the live one) and of the changelogs. */
