@@ -365,7 +365,7 @@ export function createNoteRenderer(links: VaultLinks, vaultRoot: string) {
     if (!target && !anchor) return broken('', `[[${node.value}]]`, 'empty link');
     const attack = links.attack.findInLink(target, alias);
     if (attack) {
-      if (reported) report.attackLink(lineOf(from, node), attack, `${node.type === 'embed' ? '!' : ''}[[${node.value}]]`);
+      if (reported) report.attackLink(lineOf(from, node), attack, `${node.type === 'embed' ? '!' : ''}[[${node.value}${alias === undefined ? '' : `|${alias}`}]]`);
       run.linksToAttack.add(attack.object);
       return attackLink(linkNode(attack.object.path, label), attack);
     }
