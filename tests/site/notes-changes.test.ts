@@ -14,7 +14,7 @@ const page = (path: string) => readFile(join(siteDir, path, 'index.html'), 'utf8
 /** The rows of the page's table, each as its cells' text and links. */
 function rows(html: string): { text: string; links: string[] }[] {
   return [...html.matchAll(/<tr>(.*?)<\/tr>/gs)].slice(1).map(([, row]) => ({
-    text: row!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim(),
+    text: row!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').replace(/ ,/g, ',').trim(),
     links: readTags(row!).flatMap((tag) => (tag.name === 'a' && tag.attributes.href ? [tag.attributes.href] : [])),
   }));
 }
@@ -23,9 +23,9 @@ describe('the notes page of a release pair', () => {
   it('lists each link that 18.0 changed, with its note, where it is written and the page to link to or check', async () => {
     const listed = rows(await page('changes/v17.1-v18.0/notes'));
     expect(listed.map((row) => row.text)).toEqual([
-      'Investigating DNS Reconnaissance playbooks/Investigating DNS Reconnaissance.md:24 [[DS0029|Network Traffic]] DS0029 Network Traffic deprecated, with no replacement DS0029 Network Traffic what changed',
-      'Passive DNS API query commands/Passive DNS API query.md:17 [[T1552.003|Bash History]] T1552.003 renamed from Bash History to Shell History, version 1.2 → 2.0 T1552.003 Shell History what changed',
-      'Passive DNS Lookup procedures/Passive DNS Lookup.md:23 [[T1597.001]] T1597.001 Threat Intel Vendors: new major version, version 1.0 → 2.0 T1597.001 Threat Intel Vendors what changed',
+      'Investigating DNS Reconnaissance playbooks/Investigating DNS Reconnaissance.md:24 [[DS0029|Network Traffic]] DS0029 Network Traffic deprecated, with no replacement DS0029 Network Traffic, what changed',
+      'Passive DNS API query commands/Passive DNS API query.md:17 [[T1552.003|Bash History]] T1552.003 renamed from Bash History to Shell History (version 1.2 → 2.0) T1552.003 Shell History, what changed',
+      'Passive DNS Lookup procedures/Passive DNS Lookup.md:23 [[T1597.001]] T1597.001 Threat Intel Vendors: major version change (1.0 → 2.0) T1597.001 Threat Intel Vendors, what changed',
     ]);
     expect(listed[1]!.links).toEqual([
       `${base}notes/commands/passive-dns-api-query/`,

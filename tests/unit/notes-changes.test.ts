@@ -87,7 +87,7 @@ describe('the notes’ links that a release changed', () => {
       { text: 'Shell hygiene', href: '/wiki/notes/commands-history/' },
       'commands/history.md:2',
       { code: '[[T1552.003|Bash History]]' },
-      'T1552.003 renamed from Bash History to Shell History, version 1.2 → 2.0',
+      'T1552.003 renamed from Bash History to Shell History (version 1.2 → 2.0)',
       [
         { text: 'T1552.003 Shell History', href: '/wiki/techniques/T1552/003/' },
         { text: 'what changed', href: '/wiki/changes/v17.1-v18.0/techniques/T1552/003/' },

@@ -82,19 +82,18 @@ function row(link: ChangedLink, { pair, vault, history, graphs }: Parameters<typ
   };
 }
 
-/** "T1552.003 renamed from Bash History to Shell History, version 1.2 → 2.0". */
+/** "T1552.003 renamed from Bash History to Shell History (version 1.2 → 2.0)". */
 export function whatHappened(link: ChangedLink): string {
   const { object, versionChange, replacement } = link;
-  const version = versionChange ? `, version ${versionChange}` : '';
   switch (link.change) {
     case 'revoked':
       return `${object.attackId} ${object.name} revoked${replacement ? `, replaced by ${replacement.attackId} ${replacement.name}` : ', without a replacement'}`;
     case 'deprecated':
       return `${object.attackId} ${object.name} deprecated, with no replacement`;
     case 'renamed':
-      return `${object.attackId} renamed from ${object.name} to ${link.newName}${version}`;
+      return `${object.attackId} renamed from ${object.name} to ${link.newName}${versionChange ? ` (version ${versionChange})` : ''}`;
     case 'major':
-      return `${object.attackId} ${object.name}: new major version${version}`;
+      return `${object.attackId} ${object.name}: major version change (${versionChange})`;
   }
 }
 

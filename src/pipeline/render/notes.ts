@@ -367,7 +367,7 @@ export function createNoteRenderer(links: VaultLinks, vaultRoot: string) {
     if (attack) {
       if (reported) report.attackLink(lineOf(from, node), attack, `${node.type === 'embed' ? '!' : ''}[[${node.value}${alias === undefined ? '' : `|${alias}`}]]`);
       run.linksToAttack.add(attack.object);
-      return attackLink(linkNode(attack.object.path, label), attack);
+      return attackLink({ ...linkNode(attack.object.path, label), title: links.attack.title(attack) }, attack);
     }
     if (!target) return linkNode(checkedAnchor(from, anchor, from, node, reported) || '#', label);
     const note = findNote(target);
@@ -396,7 +396,7 @@ export function createNoteRenderer(links: VaultLinks, vaultRoot: string) {
       if (reported) report.attackLink(lineOf(from, node), attack, node.url);
       run.linksToAttack.add(attack.object);
       node.url = attack.object.path;
-      return attackLink(node, attack, node.title ?? undefined);
+      return attackLink(node, attack);
     }
     if (/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(node.url)) return undefined;
     const { target, anchor } = splitTarget(safeDecode(node.url));
@@ -464,13 +464,10 @@ export function createNoteRenderer(links: VaultLinks, vaultRoot: string) {
     return { source: `${vaultRoot}/${note.file}`, line: line === undefined ? undefined : line + note.bodyLine - 1 };
   }
 
-  /**
-   * A link to ATT&CK says what it leads to; one whose id is outdated says so in its text too
-   * ("(revoked)") and, in its title, what the id was and what replaced it.
-   */
-  function attackLink(link: Link, match: AttackMatch, title?: string): Link {
-    link.title = (match.outdated ? undefined : title) ?? links.attack.title(match);
+  /** A link to an outdated ATT&CK id says so in its text ("(revoked)") and, in its title, what the id was and what replaced it. */
+  function attackLink(link: Link, match: AttackMatch): Link {
     if (!match.outdated) return link;
+    link.title = links.attack.title(match);
     const properties = link.data?.hProperties ?? {};
     link.data = { ...link.data, hProperties: { ...properties, className: [...((properties.className as string[] | undefined) ?? []), 'outdated-link'] } };
     link.children.push({ type: 'text', value: ` (${match.outdated.status})`, data: { hName: 'span', hProperties: { className: ['link-status'] } } } as Text);
