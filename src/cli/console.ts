@@ -1,4 +1,5 @@
 /** What the scripts print: summaries, warnings, and failures with their exit status. */
+import { paths } from '../lib/paths.ts';
 import { DOMAIN_LABELS } from '../model/attack.ts';
 import type { ImportResult } from '../pipeline/run.ts';
 import { ImportError, formatProblem } from '../pipeline/report.ts';
@@ -21,6 +22,11 @@ export function printImportSummary({ releases, collections, report }: ImportResu
     .map(([name, entries]) => `${entries.length} ${name}`);
   const live = releases.length > 1 ? ` (ATT&CK ${releases.at(-1)!.release}, the live release, of ${releases.length} releases)` : '';
   console.log(`imported ${counts.join(', ')}${live} in ${(milliseconds / 1000).toFixed(1)} s`);
+  for (const { from, to, links } of report.vault?.releaseChanges ?? []) {
+    if (links.length === 0) continue;
+    const notes = new Set(links.map((link) => link.note)).size;
+    console.log(`notes: ${links.length} links in ${notes} notes name objects that ATT&CK ${to} revoked, deprecated, renamed or gave a new major version (against ${from}): see ${paths.notesChanges(from, to)}`);
+  }
   for (const link of report.brokenLinks.slice(0, WARNINGS_SHOWN)) {
     console.warn(`broken link: ${formatProblem({ source: link.source, line: link.line, message: `[[${link.target}]] (${link.reason})` })}`);
   }

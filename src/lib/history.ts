@@ -47,6 +47,11 @@ export class HistoryIndex {
     return this.byId.get(stixId)?.states.find((state) => state.release === release);
   }
 
+  /** The release in which the object's change was of this category (revoked in 17.0), when a loaded pair shows it. */
+  changedIn(stixId: string, category: ChangeCategory): string | undefined {
+    return this.byId.get(stixId)?.states.find((state) => state.change === category)?.release;
+  }
+
   /** The changes between a release and the one before it. */
   changesInto(release: string): ReleaseChanges | undefined {
     return this.changes.find((change) => change.to === release);

@@ -115,4 +115,44 @@ export interface VaultHealth {
   /** Ids of the published notes no other note links to. */
   orphans: string[];
   outdatedIds: { file: string; line?: number; id: string; status: 'revoked' | 'deprecated'; replacement?: string }[];
+  /** Per pair of consecutive loaded releases, oldest first: the notes' links to objects the newer one changed. */
+  releaseChanges: NotesReleaseChanges[];
+}
+
+/** What a release does to an object that matters to the notes linking to it, most pressing first. */
+export const LINK_CHANGES = ['revoked', 'deprecated', 'renamed', 'major'] as const;
+export type LinkChange = (typeof LINK_CHANGES)[number];
+
+/** An ATT&CK object as one release names it. */
+export interface NamedObject {
+  /** STIX id. */
+  id: string;
+  attackId: string;
+  name: string;
+}
+
+/** A note's link to an object that a release revoked, deprecated, renamed or gave a new major version. */
+export interface ChangedLink {
+  /** The note's id. */
+  note: string;
+  file: string;
+  line?: number;
+  /** The link as written. */
+  text: string;
+  change: LinkChange;
+  /** The object linked, as the older release names it. */
+  object: NamedObject;
+  /** Its name in the newer release, when renamed. */
+  newName?: string;
+  /** `1.2 → 2.0`, when the version changed. */
+  versionChange?: string;
+  /** What replaced it, for a revoked object, as the newer release names it. */
+  replacement?: NamedObject;
+}
+
+export interface NotesReleaseChanges {
+  from: string;
+  to: string;
+  /** In order of change (LINK_CHANGES), then note, then line. */
+  links: ChangedLink[];
 }

@@ -2,6 +2,8 @@
  * What the import noticed. Fatal problems are thrown as ImportError; recoverable ones are
  * collected as warnings, printed, and saved next to the collections.
  */
+import type { VaultHealth } from '../model/notes.ts';
+import type { AttackMatch } from './vault/resolve.ts';
 
 /** Where a problem was found: the input file or URL, and the object or line in it. */
 export interface Location {
@@ -25,6 +27,16 @@ export interface OutdatedIdUse {
   id: string;
   status: 'revoked' | 'deprecated';
   replacement?: string;
+}
+
+/** A link from a note to an ATT&CK object, as written: what tells which notes a release changed. */
+export interface AttackLinkUse {
+  source: string;
+  line?: number;
+  /** The link as the note writes it: `[[T1552.003|Bash History]]`, a frontmatter value, an attack.mitre.org URL. */
+  text: string;
+  /** STIX id of the object it names (the revoked object, not its replacement). */
+  id: string;
 }
 
 export interface Problem extends Location {
@@ -57,8 +69,10 @@ export class ImportReport {
   readonly errors: Problem[] = [];
   readonly brokenLinks: BrokenLink[] = [];
   readonly outdatedIds: OutdatedIdUse[] = [];
+  /** Every link of the notes to ATT&CK; the saved report holds what the vault's health makes of them instead. */
+  readonly attackLinks: AttackLinkUse[] = [];
   /** The vault's health (src/pipeline/vault/health.ts), when a vault was imported. */
-  vault?: unknown;
+  vault?: VaultHealth;
 
   warn(location: Location, message: string): void {
     this.warnings.push({ ...location, message });
@@ -68,6 +82,12 @@ export class ImportReport {
   outdatedId(location: Location, outdated: Omit<OutdatedIdUse, 'source' | 'line'>, message: string): void {
     this.warn(location, message);
     this.outdatedIds.push({ source: location.source ?? '', line: location.line, ...outdated });
+  }
+
+  /** A note's link to ATT&CK, written `text`; a warning too when the id it names is outdated. */
+  attackLink(location: Location, match: AttackMatch, text: string): void {
+    this.attackLinks.push({ source: location.source ?? '', line: location.line, text, id: match.named.id });
+    if (match.outdated && match.warning) this.outdatedId(location, match.outdated, match.warning);
   }
 
   brokenLink(location: Location, target: string, reason: string): void {
@@ -87,6 +107,13 @@ export class ImportReport {
     this.warnings.push(...other.warnings);
     this.brokenLinks.push(...other.brokenLinks);
     this.outdatedIds.push(...other.outdatedIds);
+    this.attackLinks.push(...other.attackLinks);
+  }
+
+  /** The saved report: without the list of every link to ATT&CK, which grows with the vault. */
+  toJSON(): Record<string, unknown> {
+    const { attackLinks, ...saved } = this;
+    return saved;
   }
 
   error(location: Location, message: string): void {

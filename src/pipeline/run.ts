@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { generatedLayout } from '../lib/generated.ts';
+import { HistoryIndex } from '../lib/history.ts';
 import type { AttackObject } from '../model/attack.ts';
 import { compareReleases, type Collections, type DetectionCollections, type ReleaseCollections } from '../model/collections.ts';
 import { emitCollections, emitVaultCollections } from './emit/collections.ts';
@@ -90,7 +91,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const { releases, history, detections, problems } = cache.attack!;
   report.absorb(problems);
   const latest = releases.at(-1)!;
-  const vault = options.vault ? await readVault(options, key, latest, releases, report) : undefined;
+  const vault = options.vault ? await readVault(options, key, releases, history, report) : undefined;
   const vaultCollections = { notes: vault?.notes ?? [], vaultfiles: vault?.vaultfiles ?? [] };
   const collections: Collections = { ...latest.collections, ...vaultCollections, ...detections };
   if (options.strict && report.recoverableProblems().length > 0) throw new ImportError(report.recoverableProblems());
@@ -208,8 +209,13 @@ function importRelease(release: string, bundles: Bundle[], attackIds: ReadonlyMa
 }
 
 /** The vault, linked against the latest release; what notes copy from ATT&CK is looked up in every release. */
-async function readVault(options: ImportOptions, key: string, latest: ReleaseImport, releases: ReleaseImport[], report: ImportReport): Promise<VaultImport> {
-  const attack = { objects: attackObjects(latest.collections), texts: attackTexts(releases.map((release) => release.collections)), key };
+async function readVault(options: ImportOptions, key: string, releases: ReleaseImport[], history: History, report: ImportReport): Promise<VaultImport> {
+  const attack = {
+    objects: attackObjects(releases.at(-1)!.collections),
+    texts: attackTexts(releases.map((release) => release.collections)),
+    key,
+    history: new HistoryIndex(history.objects, history.changes, releases.map(({ release }) => release)),
+  };
   return importVault(options.vault!, attack, report, { exclude: options.exclude, cache: options.cache?.vault, progress: options.progress });
 }
 

@@ -5,9 +5,10 @@
  */
 import { layerFiles, layerObjects, navigatorLayer, type LayerFile, type LayerObject } from '../exports/navigator-layers.ts';
 import { matrixPages } from '../lib/pages/matrix.ts';
-import { loadedReleases, loadGraph, loadHistory } from '../lib/site-data.ts';
+import { loadedReleases, loadGraph, loadHistory, loadVault, loadVaultHealth } from '../lib/site-data.ts';
+import { notesChangesOf, notesChangesPage } from '../lib/pages/notes-changes.ts';
 import { paths, routeParam, type SitePath } from '../lib/paths.ts';
-import { frozenRoot, LIVE_ROOT, url, type PageRoot } from '../lib/site.ts';
+import { BASE, frozenRoot, LIVE_ROOT, url, type PageRoot } from '../lib/site.ts';
 import { Vault } from '../lib/vault.ts';
 import { DOMAIN_LABELS, DOMAIN_SLUGS } from '../model/attack.ts';
 import { attackIdPath } from '../model/ids.ts';
@@ -108,6 +109,18 @@ export async function livePermalinkRoutes() {
 /** One route per pair of consecutive releases: `/changes/v18.0-v18.1/`. */
 export async function changeRoutes() {
   return (await loadHistory()).changes.map((changes) => ({ params: { pair: routeParam(paths.releaseChanges(changes.from, changes.to), paths.changes()) }, props: { changes } }));
+}
+
+/** One route per pair of releases, with its page of the team's links that the pair changed (none without a vault). */
+export async function notesChangeRoutes() {
+  const [health, vault, history, live] = await Promise.all([loadVaultHealth(), loadVault(), loadHistory(), loadGraph()]);
+  return Promise.all(
+    (await changeRoutes()).map(async ({ params, props: { changes: pair } }) => {
+      const changes = notesChangesOf(health, pair);
+      const graphs = { from: await loadGraph(pair.from), to: await loadGraph(pair.to), live };
+      return { params, props: { pair, page: changes && notesChangesPage(changes, { pair, vault, history, graphs }, BASE) } };
+    }),
+  );
 }
 
 /** One route per pair of releases and domain both loaded: `/changes/v18.0-v18.1/enterprise/`. */

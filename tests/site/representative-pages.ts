@@ -32,6 +32,7 @@ export const REPRESENTATIVE_PAGES: RepresentativePage[] = [
   { name: 'note with callouts and embeds', path: 'playbooks/dns-reconnaissance/' },
   { name: 'technique with team notes', path: 'techniques/T1590/002/' },
   { name: 'procedure list', path: 'procedures/' },
+  { name: 'team notes a release changed', path: 'changes/v17.1-v18.0/notes/' },
   { name: 'search results', path: 'search/', query: '?q=powershell', ready: '#search-page-results [role="option"]' },
   { name: 'Sigma rule', path: 'sigma/rules/0152550d-3a26-4efd-9f0e-54a0b28ae2f3/' },
   { name: 'Sigma rules of a technique', path: 'sigma/techniques/T1059/001/' },

@@ -35,7 +35,9 @@ describe('the test vault', () => {
     expect(html).toContain(`href="${base}techniques/T1590/002/"`);
     expect(existsSync(join(siteDir, 'techniques/T1590/002/index.html'))).toBe(true);
     const legacy = await page('procedures/legacy-powershell-procedure');
-    expect(legacy).toContain(`<a href="${base}techniques/T1059/001/" title="T1059.001 PowerShell" class="wikilink">the replacement</a>`);
+    expect(legacy).toContain(
+      `<a href="${base}techniques/T1059/001/" title="T1086 PowerShell, revoked: now T1059.001 PowerShell" class="wikilink outdated-link">the replacement<span class="link-status"> (revoked)</span></a>`,
+    );
   });
 
   it('maps procedures through technique notes and shows them on the ATT&CK page', async () => {

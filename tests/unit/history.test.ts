@@ -5,17 +5,20 @@
  * attack.mitre.org (github.com/mitre-attack/attack-website, modules/resources/docs/changelogs/)
  * and against a count of our own, made here from the raw bundles.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AttackGraph } from '../../src/lib/graph.ts';
 import { HistoryIndex } from '../../src/lib/history.ts';
 import { changelogJson, changelogLayer } from '../../src/lib/pages/changes.ts';
 import { objectChanges } from '../../src/lib/pages/object-changes.ts';
+import { renderRichText } from '../../src/lib/rich-text.ts';
 import type { Domain } from '../../src/model/attack.ts';
 import type { ChangeCategory, ReleaseChanges } from '../../src/model/history.ts';
 import { runImport } from '../../src/pipeline/run.ts';
 import { pageOf, sectionView } from '../helpers/pages.ts';
+import { tempDir } from '../helpers/stix.ts';
 import { vendoredHistory, vendoredReleases } from '../helpers/vendored.ts';
 
 let history: HistoryIndex;
@@ -138,9 +141,24 @@ describe('history of Enterprise 16.1 and 17.0', () => {
   let index: HistoryIndex;
 
   beforeAll(async () => {
-    old = await runImport({ bundles: ['tests/fixtures/attack/enterprise-attack-16.1.json.br', 'tests/fixtures/attack/enterprise-attack-17.0.json.br'] });
+    const vault = await tempDir();
+    await writeFile(join(vault, 'Loader.md'), 'Signed binaries load [[T1574.002|side-loaded DLLs]];\nsee also [[T1574.001]].\n');
+    old = await runImport({ bundles: ['tests/fixtures/attack/enterprise-attack-16.1.json.br', 'tests/fixtures/attack/enterprise-attack-17.0.json.br'], vault });
     index = new HistoryIndex(old.history.objects, old.history.changes, ['16.1', '17.0']);
   }, 120_000);
+
+  it('tells a note’s link to T1574.002 what it was, and lists both links among what 17.0 changed of the notes', () => {
+    const html = renderRichText(old.collections.notes.find((note) => note.id === 'Loader')!.html, '/');
+    expect(html).toContain(
+      '<a href="/techniques/T1574/001/" title="T1574.002 DLL Side-Loading, revoked in 17.0: now T1574.001 DLL" class="wikilink outdated-link">side-loaded DLLs<span class="link-status"> (revoked)</span></a>',
+    );
+    const [changes] = old.report.vault!.releaseChanges;
+    expect(changes!.links.map(({ change, line, text, replacement, newName }) => ({ change, line, text, replacement: replacement?.attackId, newName }))).toEqual([
+      { change: 'revoked', line: 1, text: '[[T1574.002|side-loaded DLLs]]', replacement: 'T1574.001', newName: undefined },
+      { change: 'renamed', line: 2, text: '[[T1574.001]]', replacement: undefined, newName: 'DLL' },
+    ]);
+    expect(JSON.stringify(old.report)).not.toContain('attackLinks');
+  });
 
   it('reads T1574.002 as revoked by T1574.001, which it renamed, and says both on T1574.001’s page', () => {
     const graph17 = new AttackGraph(old.releases[1]!.collections);

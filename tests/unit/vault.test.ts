@@ -102,9 +102,11 @@ describe('links', () => {
   });
 
   it('sends a revoked id to its replacement and a deprecated one to its page, with warnings', async () => {
-    const result = await importNotes({ 'Old.md': 'See [[T1086]] and [[T1064]].' });
-    expect(result.note('Old').html).toContain('<a href="/techniques/T1059/001/" title="T1059.001 PowerShell" class="wikilink">T1086</a>');
-    expect(result.note('Old').html).toContain('href="/techniques/T1064/"');
+    const result = await importNotes({ 'Old.md': 'See [[T1086]], [[T1064]] and [old](https://attack.mitre.org/techniques/T1086/).' });
+    const html = result.note('Old').html;
+    expect(html).toContain('<a href="/techniques/T1059/001/" title="T1086 PowerShell (old), revoked: now T1059.001 PowerShell" class="wikilink outdated-link">T1086<span class="link-status"> (revoked)</span></a>');
+    expect(html).toContain('<a href="/techniques/T1064/" title="T1064 Scripting, deprecated: no longer in use" class="wikilink outdated-link">T1064<span class="link-status"> (deprecated)</span></a>');
+    expect(html).toContain('<a href="/techniques/T1059/001/" title="T1086 PowerShell (old), revoked: now T1059.001 PowerShell" class="outdated-link">old<span class="link-status"> (revoked)</span></a>');
     expect(messages(result)).toEqual(expect.arrayContaining([
       'T1086 is revoked; linked to its replacement T1059.001',
       'T1064 is deprecated',

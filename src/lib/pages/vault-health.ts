@@ -6,7 +6,7 @@
 import type { VaultHealth } from '../../model/notes.ts';
 import { href, paths } from '../paths.ts';
 import type { Vault } from '../vault.ts';
-import { siteLink, type CardRow } from './common.ts';
+import { siteLink, type CardRow, type Link } from './common.ts';
 import { PAGE_SIZE, type PagedTable } from './paged-table.ts';
 
 /** The lists of the page, by the path segment of their data files. */
@@ -31,6 +31,7 @@ export function vaultHealthPage(health: VaultHealth, vault: Vault, base: string)
       { label: 'Broken links', value: String(counts.brokenLinks) },
       { label: 'Notes nobody links to', value: String(counts.orphans) },
       { label: 'Revoked or deprecated ids', value: String(counts.outdatedIds) },
+      ...(health.releaseChanges.length > 0 ? [{ label: 'Links that releases changed', value: releaseLinks(health, base) }] : []),
       { label: 'Warnings', value: `${counts.warnings} (all in the import report)` },
     ],
     tables: {
@@ -60,4 +61,9 @@ export function vaultHealthPage(health: VaultHealth, vault: Vault, base: string)
       },
     },
   };
+}
+
+/** Per release pair, how many links of the notes it changed, linked to its page. */
+function releaseLinks(health: VaultHealth, base: string): Link[] {
+  return health.releaseChanges.map(({ from, to, links }) => siteLink(paths.notesChanges(from, to), base, `ATT&CK ${from} → ${to}: ${links.length}`));
 }

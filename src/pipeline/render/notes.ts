@@ -23,7 +23,7 @@ import { rehypeSafeUrls } from './safe-urls.ts';
 import { CITATION, shorten } from './markdown.ts';
 import { ImportReport } from '../report.ts';
 import type { ParsedNote } from '../vault/frontmatter.ts';
-import type { AttackLookup, VaultIndex } from '../vault/resolve.ts';
+import type { AttackLookup, AttackMatch, VaultIndex } from '../vault/resolve.ts';
 import { fileKind, type VaultAsset } from '../sources/vault.ts';
 import { blockAnchor, linkOf, obsidianParser, rehypeBlockIds, rehypeHeadingIds, remarkTags, splitTarget, stripComments } from './obsidian.ts';
 import { HeadingSlugger } from '../../lib/slugs.ts';
@@ -115,8 +115,8 @@ export const notesSchema: Schema = {
   protocols: { ...defaultSchema.protocols, src: [] },
   attributes: {
     ...defaultSchema.attributes,
-    a: [...withoutClassName(defaultSchema.attributes?.a), ['className', 'data-footnote-backref', 'tag', 'wikilink', 'file-link']],
-    span: [['className', 'broken-link', 'unpublished-link']],
+    a: [...withoutClassName(defaultSchema.attributes?.a), ['className', 'data-footnote-backref', 'tag', 'wikilink', 'file-link', 'outdated-link']],
+    span: [['className', 'broken-link', 'unpublished-link', 'link-status']],
     div: [...(defaultSchema.attributes?.div ?? []), 'dataCallout', 'dataCalloutType', 'dataCalloutTitle', 'dataCalloutBody', ['className', 'embed'], 'dataBlockId'],
     details: ['dataCallout', 'dataCalloutType', 'open', ['className', 'obsidian-query']],
     audio: ['src', 'controls', ['preload', 'metadata']],
@@ -349,7 +349,7 @@ export function createNoteRenderer(links: VaultLinks, vaultRoot: string) {
     }
     if (node.type === 'wikiLink' || node.type === 'embed') return resolveWikiLink(node, from, reported, run, broken);
     if (node.type === 'image') return resolveImage(node, from, run, broken);
-    if (node.type === 'link') return resolveMarkdownLink(node, from, run, broken);
+    if (node.type === 'link') return resolveMarkdownLink(node, from, reported, run, broken);
     return undefined;
   }
 
@@ -365,9 +365,9 @@ export function createNoteRenderer(links: VaultLinks, vaultRoot: string) {
     if (!target && !anchor) return broken('', `[[${node.value}]]`, 'empty link');
     const attack = links.attack.findInLink(target, alias);
     if (attack) {
-      if (attack.outdated && attack.warning && reported) report.outdatedId(lineOf(from, node), attack.outdated, attack.warning);
+      if (reported) report.attackLink(lineOf(from, node), attack, `${node.type === 'embed' ? '!' : ''}[[${node.value}${alias === undefined ? '' : `|${alias}`}]]`);
       run.linksToAttack.add(attack.object);
-      return linkNode(attack.object.path, label, `${attack.object.attackId} ${attack.object.name}`);
+      return attackLink({ ...linkNode(attack.object.path, label), title: links.attack.title(attack) }, attack);
     }
     if (!target) return linkNode(checkedAnchor(from, anchor, from, node, reported) || '#', label);
     const note = findNote(target);
@@ -390,12 +390,13 @@ export function createNoteRenderer(links: VaultLinks, vaultRoot: string) {
     return asset ? fileNode(asset, node.alt || undefined, run) : broken(node.url, `image: ${node.alt || node.url}`, 'no such image');
   }
 
-  function resolveMarkdownLink(node: Link, from: ParsedNote, run: NoteRun, broken: (t: string, l: string, r: string) => Nodes): Nodes | undefined {
+  function resolveMarkdownLink(node: Link, from: ParsedNote, reported: boolean, run: NoteRun, broken: (t: string, l: string, r: string) => Nodes): Nodes | undefined {
     const attack = links.attack.findByUrl(node.url);
     if (attack) {
+      if (reported) report.attackLink(lineOf(from, node), attack, node.url);
       run.linksToAttack.add(attack.object);
       node.url = attack.object.path;
-      return node;
+      return attackLink(node, attack);
     }
     if (/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(node.url)) return undefined;
     const { target, anchor } = splitTarget(safeDecode(node.url));
@@ -463,11 +464,21 @@ export function createNoteRenderer(links: VaultLinks, vaultRoot: string) {
     return { source: `${vaultRoot}/${note.file}`, line: line === undefined ? undefined : line + note.bodyLine - 1 };
   }
 
+  /** A link to an outdated ATT&CK id says so in its text ("(revoked)") and, in its title, what the id was and what replaced it. */
+  function attackLink(link: Link, match: AttackMatch): Link {
+    if (!match.outdated) return link;
+    link.title = links.attack.title(match);
+    const properties = link.data?.hProperties ?? {};
+    link.data = { ...link.data, hProperties: { ...properties, className: [...((properties.className as string[] | undefined) ?? []), 'outdated-link'] } };
+    link.children.push({ type: 'text', value: ` (${match.outdated.status})`, data: { hName: 'span', hProperties: { className: ['link-status'] } } } as Text);
+    return link;
+  }
+
   return { render, parsed };
 }
 
-function linkNode(url: string, label: string, title?: string): Link {
-  return { type: 'link', url, title, data: { hProperties: { className: ['wikilink'] } }, children: [{ type: 'text', value: label }] };
+function linkNode(url: string, label: string): Link {
+  return { type: 'link', url, data: { hProperties: { className: ['wikilink'] } }, children: [{ type: 'text', value: label }] };
 }
 
 function brokenNode(label: string, target: string): Nodes {

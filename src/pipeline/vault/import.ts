@@ -8,6 +8,7 @@
  * answer now. Each note's warnings are kept with it and reported again.
  */
 import { readFile } from 'node:fs/promises';
+import type { HistoryIndex } from '../../lib/history.ts';
 import { paths, type SitePath } from '../../lib/paths.ts';
 import type { AttackObject } from '../../model/attack.ts';
 import type { Note, VaultFile } from '../../model/notes.ts';
@@ -35,6 +36,8 @@ export interface AttackData {
   texts(stixId: string): string[];
   /** Names the ATT&CK data: renderings made from other data are not reused. */
   key: string;
+  /** How the loaded releases changed each object, when there are several. */
+  history?: HistoryIndex;
 }
 
 /** What one import leaves for the next. */
@@ -79,7 +82,7 @@ export async function importVault(root: string, attack: AttackData, report: Impo
   const assetPaths = assetPathsOf(contents.assets);
   const links: VaultLinks = {
     index: new VaultIndex(parsed, contents.assets),
-    attack: new AttackLookup(attack.objects),
+    attack: new AttackLookup(attack.objects, attack.history),
     notePath: (note) => notePaths.get(note.id),
     assetPath: (asset) => assetPaths.get(asset.file)!,
     tagPath: paths.tag,
@@ -119,7 +122,7 @@ export async function importVault(root: string, attack: AttackData, report: Impo
   forgetMissing(cache, parsed);
   const assets = await publishable([...used].sort((a, b) => (a.file < b.file ? -1 : 1)), report);
   notes.sort((a, b) => (a.id < b.id ? -1 : 1));
-  report.vault = vaultHealth(root, notes, assets.length, contents.hidden, report);
+  report.vault = vaultHealth(root, notes, assets.length, contents.hidden, report, attack.history);
   return {
     notes,
     vaultfiles: assets.map((asset) => ({ id: asset.file, path: assetPaths.get(asset.file)! })),

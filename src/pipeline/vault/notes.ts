@@ -226,7 +226,7 @@ function attackIds(note: ParsedNote, ids: string[], context: NoteContext): Attac
       context.report.warn(locate(note, id, context), `mitre_id ${id} is not in the loaded ATT&CK data`);
       return [];
     }
-    if (match.outdated && match.warning) context.report.outdatedId(locate(note, id, context), match.outdated, match.warning);
+    context.report.attackLink(locate(note, id, context), match, id);
     return [match.object];
   });
 }
@@ -241,7 +241,7 @@ function reference(link: ObsidianLink, value: string, note: ParsedNote, context:
   const shown = alias ?? target;
   const attack = context.attack.findInLink(target, alias);
   if (attack) {
-    if (attack.outdated && attack.warning) context.report.outdatedId(locate(note, value, context), attack.outdated, attack.warning);
+    context.report.attackLink(locate(note, value, context), attack, value);
     return { text: shown, attack: attack.object };
   }
   const linked = context.index.findNote(target);

@@ -5,13 +5,17 @@
  * name (case-insensitive, shortest path first), then by alias; a target with `/` also matches a
  * file whose name has `-` in its place.
  */
+import type { HistoryIndex } from '../../lib/history.ts';
 import type { AttackObject } from '../../model/attack.ts';
 import { LEADING_ATTACK_ID, parseAttackId } from '../../model/ids.ts';
 import type { ParsedNote } from './frontmatter.ts';
 import type { VaultAsset } from '../sources/vault.ts';
 
 export interface AttackMatch {
+  /** Where the link leads: the object named, or its replacement when that was revoked. */
   object: AttackObject;
+  /** The object the id names, revoked or not. */
+  named: AttackObject;
   /** Why the link does not lead exactly where it says (revoked or deprecated id). */
   warning?: string;
   /** The id as written, when ATT&CK revoked or deprecated it. */
@@ -25,11 +29,22 @@ export interface OutdatedId {
   replacement?: string;
 }
 
+/** What a link to an outdated id says it was (`statusSince`: the release that revoked or deprecated it, when the loaded releases show it). */
+export function outdatedTitle({ object, named, outdated }: AttackMatch, statusSince: string | undefined): string | undefined {
+  if (!outdated) return undefined;
+  const was = `${named.attackId} ${named.name}, ${outdated.status}${statusSince ? ` in ${statusSince}` : ''}`;
+  if (outdated.status === 'deprecated') return `${was}: no longer in use`;
+  return object === named ? `${was}, without a replacement` : `${was}: now ${object.attackId} ${object.name}`;
+}
+
 export class AttackLookup {
   private readonly objects = new Map<string, AttackObject>();
   private readonly byStixId = new Map<string, AttackObject>();
+  /** With several releases loaded, it tells in which release an id became outdated. */
+  private readonly history?: HistoryIndex;
 
-  constructor(objects: AttackObject[]) {
+  constructor(objects: AttackObject[], history?: HistoryIndex) {
+    this.history = history;
     for (const object of objects) {
       this.objects.set(`${object.type}/${object.attackId.toUpperCase()}`, object);
       this.byStixId.set(object.id, object);
@@ -42,13 +57,20 @@ export class AttackLookup {
     const object = parsed && this.objects.get(`${parsed.kind}/${parsed.id}`);
     if (!object) return undefined;
     const upper = parsed.id;
+    const named = { named: object };
     if (object.status === 'revoked') {
       const replacement = object.revokedBy ? this.byStixId.get(object.revokedBy) : undefined;
       return replacement
-        ? { object: replacement, warning: `${upper} is revoked; linked to its replacement ${replacement.attackId}`, outdated: { id: upper, status: 'revoked', replacement: replacement.attackId } }
-        : { object, warning: `${upper} is revoked without a replacement`, outdated: { id: upper, status: 'revoked' } };
+        ? { ...named, object: replacement, warning: `${upper} is revoked; linked to its replacement ${replacement.attackId}`, outdated: { id: upper, status: 'revoked', replacement: replacement.attackId } }
+        : { ...named, object, warning: `${upper} is revoked without a replacement`, outdated: { id: upper, status: 'revoked' } };
     }
-    return object.status === 'deprecated' ? { object, warning: `${upper} is deprecated`, outdated: { id: upper, status: 'deprecated' } } : { object };
+    return object.status === 'deprecated' ? { ...named, object, warning: `${upper} is deprecated`, outdated: { id: upper, status: 'deprecated' } } : { ...named, object };
+  }
+
+  /** What a link to this match says when hovered: the object, or what the outdated id was and where it leads. */
+  title(match: AttackMatch): string {
+    const since = match.outdated && this.history?.changedIn(match.named.id, match.outdated.status === 'revoked' ? 'revocations' : 'deprecations');
+    return outdatedTitle(match, since) ?? `${match.object.attackId} ${match.object.name}`;
   }
 
   /** The object of an attack.mitre.org page (`https://attack.mitre.org/techniques/T1059/001/`), as notes copied from ATT&CK link it. */
