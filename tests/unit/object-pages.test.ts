@@ -1,7 +1,7 @@
 /** Data assembly of the group, software, campaign, detection, data component and asset pages, on real data. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AttackGraph } from '../../src/lib/graph.ts';
-import { analyticRows } from '../../src/lib/pages/analytics.ts';
+import { analyticIndex } from '../../src/lib/pages/analytics.ts';
 import { countText, type CardRow, type ObjectRow } from '../../src/lib/pages/common.ts';
 import { PageReferences } from '../../src/lib/references.ts';
 import { Vault } from '../../src/lib/vault.ts';
@@ -167,9 +167,23 @@ describe('lists', () => {
     expect(page.rows.find((row) => row.attackId === 'C0024')!.cells).toEqual(['August 2019', 'January 2021']);
   });
 
-  it('list every analytic once, linking to its strategy', () => {
-    const rows = analyticRows(graph, '/');
-    expect(rows).toHaveLength(2032);
-    expect(rows.find((row) => row.id === 'AN1252')!.cells[0]).toEqual({ text: 'AN1252', href: '/detectionstrategies/DET0455/#AN1252' });
+  it('list every analytic once, with its technique and detection strategy, filterable by domain and platform', () => {
+    const { table, domains, platforms } = analyticIndex(graph, '/');
+    expect(table.rows).toHaveLength(2032);
+    expect(table.source).toBe('/analytics/index.json');
+    const row = table.rows.find((candidate) => JSON.stringify(candidate.cells[0]).includes('"AN1252"'))!;
+    expect(row.cells.slice(0, 4)).toEqual([
+      { text: 'AN1252', href: '/detectionstrategies/DET0455/#AN1252' },
+      [{ text: 'T1059.001 PowerShell', href: '/techniques/T1059/001/' }],
+      { text: graph.byAttack('detectionstrategy', 'DET0455')!.name, href: '/detectionstrategies/DET0455/' },
+      ['Windows'],
+    ]);
+    expect(row.data).toEqual({ domains: 'enterprise', platforms: 'windows' });
+    expect(domains.map((domain) => domain.label).sort()).toEqual(['Enterprise', 'ICS', 'Mobile']);
+    expect(platforms).toContainEqual({ value: 'network-devices', label: 'Network Devices' });
+    expect(platforms.map((platform) => platform.label)).toEqual(platforms.map((platform) => platform.label).toSorted((a, b) => a.localeCompare(b, 'en')));
+    // Every platform an analytic names is a choice of the filter.
+    const values = new Set(platforms.map((platform) => platform.value));
+    expect(table.rows.every((candidate) => candidate.data!.platforms.split(' ').filter(Boolean).every((value) => values.has(value)))).toBe(true);
   });
 });
