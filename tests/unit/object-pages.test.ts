@@ -5,7 +5,7 @@ import { analyticIndex } from '../../src/lib/pages/analytics.ts';
 import { countText, type CardRow, type ObjectRow } from '../../src/lib/pages/common.ts';
 import { PageReferences } from '../../src/lib/references.ts';
 import { Vault } from '../../src/lib/vault.ts';
-import { domainListPage, kindDomains, listedObjects } from '../../src/sections/lists.ts';
+import { domainListPage, kindDomains, listedObjects, wholeList } from '../../src/sections/lists.ts';
 import type { ListedKind } from '../../src/model/kinds.ts';
 import { objectRows, pageOf, sectionView, tableRows } from '../helpers/pages.ts';
 import { vendoredGraph } from '../helpers/vendored.ts';
@@ -165,6 +165,21 @@ describe('lists', () => {
   it('show the extra columns of a section', () => {
     const page = domainListPage('campaign', 'enterprise-attack', { graph, vault: new Vault([]), base: '/', references: new PageReferences('/') });
     expect(page.rows.find((row) => row.attackId === 'C0024')!.cells).toEqual(['August 2019', 'January 2021']);
+  });
+
+  it('list every detection strategy and data component on their overview, with their domains', () => {
+    const context = { graph, vault: new Vault([]), base: '/', references: new PageReferences('/') };
+    const strategies = wholeList('detectionstrategy', context);
+    expect(strategies.rows).toHaveLength(898);
+    expect(strategies.columnHeaders).toEqual(['Techniques Detected']);
+    expect(strategies.showDescription).toBe(false);
+    const det0455 = strategies.rows.find((row) => row.attackId === 'DET0455')!;
+    expect(det0455.domains).toEqual(['Enterprise']);
+    expect(det0455.cells).toEqual([[{ text: 'T1059.001', href: '/techniques/T1059/001/' }]]);
+    const components = wholeList('datacomponent', context);
+    expect(components.rows).toHaveLength(119);
+    expect(components.rows.some((row) => row.domains!.length > 1)).toBe(true);
+    expect(components.rows.map((row) => row.attackId)).toEqual(components.rows.map((row) => row.attackId).toSorted());
   });
 
   it('list every analytic once, with its technique and detection strategy, filterable by domain and platform', () => {
