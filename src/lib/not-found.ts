@@ -6,9 +6,11 @@
  * at whatever address was asked for.
  */
 import { parseAttackId } from '../model/ids.ts';
-import { RESERVED_SEGMENTS } from './paths.ts';
+import { paths, RESERVED_SEGMENTS, routeParam } from './paths.ts';
 
 const RELEASE_FOLDER = /^v\d+(?:\.\d+)*$/;
+/** The site's own first path segments, which name no object: `techniques`, `notes`... */
+const SECTION_NAMES: ReadonlySet<string> = new Set([...RESERVED_SEGMENTS, routeParam(paths.notes())]);
 
 export function queryFromPath(pathname: string, base: string): string {
   const below = pathname.startsWith(base) ? pathname.slice(base.length) : pathname;
@@ -17,7 +19,7 @@ export function queryFromPath(pathname: string, base: string): string {
     .map(decoded)
     .filter((segment) => segment && !/^index\.html?$/i.test(segment));
   if (segments[0] === 'versions' && RELEASE_FOLDER.test(segments[1] ?? '')) segments.splice(0, 2);
-  if (segments.length > 1 && RESERVED_SEGMENTS.has(segments[0]!.toLowerCase())) segments.shift();
+  if (segments.length > 1 && SECTION_NAMES.has(segments[0]!.toLowerCase())) segments.shift();
   const id = parseAttackId(segments.join('.'));
   if (id) return id.id;
   return segments
