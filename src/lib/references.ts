@@ -2,16 +2,28 @@
  * Numbered references for one page. Rich texts are rendered in the order they appear on the
  * page; each distinct source gets the next number the first time it is cited, and the page ends
  * with the list. Citations with no matching reference stay as plain text.
+ *
+ * A reference's number changes when a release cites a new source earlier on the page; its anchor
+ * does not: it is made from the source's name (`#ref-1a2b3c4d`), so a link to it stays right.
  */
 import type { Reference, RichText } from '../model/attack.ts';
 import { escapeHtml, renderRichText } from './rich-text.ts';
+import { shortHash } from './slugs.ts';
 
 export interface NumberedReference extends Reference {
   number: number;
+  /** The id of its entry in the list, made from the source's name. */
+  anchor: string;
+}
+
+/** The anchor of a source's reference on any page that cites it: `ref-` and a short hash of its name. */
+export function referenceAnchor(name: string): string {
+  return `ref-${shortHash(name)}`;
 }
 
 export class PageReferences {
-  private readonly numbers = new Map<string, number>();
+  private readonly cited = new Map<string, NumberedReference>();
+  private readonly anchors = new Set<string>();
   readonly list: NumberedReference[] = [];
   private readonly base: string;
 
@@ -30,14 +42,23 @@ export class PageReferences {
   }
 
   private cite(name: string, references: Reference[]): string {
-    let number = this.numbers.get(name);
-    if (number === undefined) {
+    let entry = this.cited.get(name);
+    if (entry === undefined) {
       const reference = references.find((candidate) => candidate.name === name);
       if (!reference) return escapeHtml(`(Citation: ${name})`);
-      number = this.list.length + 1;
-      this.numbers.set(name, number);
-      this.list.push({ ...reference, number });
+      entry = { ...reference, number: this.list.length + 1, anchor: this.freeAnchor(name) };
+      this.cited.set(name, entry);
+      this.list.push(entry);
     }
-    return `<sup class="cite"><a href="#ref-${number}" aria-label="Reference ${number}">[${number}]</a></sup>`;
+    return `<sup class="cite"><a href="#${entry.anchor}" aria-label="Reference ${entry.number}">[${entry.number}]</a></sup>`;
+  }
+
+  /** The name's anchor; should two names of one page hash alike, the later one takes a suffix. */
+  private freeAnchor(name: string): string {
+    const anchor = referenceAnchor(name);
+    let free = anchor;
+    for (let suffix = 2; this.anchors.has(free); suffix++) free = `${anchor}-${suffix}`;
+    this.anchors.add(free);
+    return free;
   }
 }

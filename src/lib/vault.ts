@@ -30,7 +30,8 @@ export class Vault {
       this.byId.set(note.id, note);
       for (const id of note.about) pushTo(this.about, id, note);
       if (isProcedureNote(note)) for (const id of note.mapped) pushTo(this.mapped, id, note);
-      for (const id of new Set([...note.linksToNotes, ...note.linksToAttack])) pushTo(this.linkedFrom, id, note);
+      // A note that embeds another can link back to itself through it: never its own backlink.
+      for (const id of new Set([...note.linksToNotes, ...note.linksToAttack])) if (id !== note.id) pushTo(this.linkedFrom, id, note);
       for (const label of note.tags) this.addTag(label, note);
     }
     this.findTagNotes();

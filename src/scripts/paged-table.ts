@@ -1,8 +1,9 @@
 /**
  * Long lists a page at a time (src/components/PagedTable.astro): loads the list's data file, then
  * shows one page of the rows that pass the filters, with Previous and Next. Filters are the
- * selects of the list (`data-filter` names the row's data key, `name` the URL parameter) and the
- * text box (the first cell's text); they are kept in the URL, so a filtered list can be shared
+ * selects of the list (`data-filter` names the row's data key, `name` the URL parameter, matched
+ * whatever its case) and the text box (the text of the cells `data-text-columns` names, the first by
+ * default); they are kept in the URL, so a filtered list can be shared
  * (`/procedures/?tactic=TA0043`). A `?technique=` parameter keeps the rows whose `techniques`
  * hold it. Without JavaScript the first page shows, as the HTML has it.
  */
@@ -37,7 +38,7 @@ class PagedTableView {
     const params = new URLSearchParams(location.search);
     for (const select of this.selects) {
       const wanted = params.get(select.name)?.toUpperCase() ?? '';
-      select.value = [...select.options].some((option) => option.value === wanted) ? wanted : '';
+      select.value = [...select.options].find((option) => option.value.toUpperCase() === wanted)?.value ?? '';
       select.addEventListener('change', () => this.filtersChanged());
     }
     if (this.text) {
@@ -73,10 +74,11 @@ class PagedTableView {
       ...Object.entries(LINKED_FILTERS).flatMap(([param, key]) => (params.get(param) ? [[key, params.get(param)!.toUpperCase()] as const] : [])),
     ];
     const text = this.text?.value.trim().toLowerCase() ?? '';
+    const columns = (this.root.dataset.textColumns ?? '0').split(' ').map(Number);
     return this.rows.filter(
       (row) =>
         wanted.every(([key, value]) => (row.data?.[key] ?? '').split(' ').includes(value)) &&
-        (!text || this.cellText(row.cells[0]).toLowerCase().includes(text)),
+        (!text || columns.some((column) => this.cellText(row.cells[column]).toLowerCase().includes(text))),
     );
   }
 

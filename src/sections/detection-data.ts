@@ -18,20 +18,30 @@ function analyticView(analytic: Analytic, { graph, base, references }: PageConte
     attackId: analytic.attackId,
     platforms: analytic.platforms,
     descriptionHtml: references.render(analytic.description, analytic.references),
-    logSources: analytic.logSources.map(({ dataComponent, name, channel }) => {
-      const component = graph.getOfType('datacomponent', dataComponent);
-      return { cells: [component ? linkTo(component, base, `${component.name} (${component.attackId})`) : '', { code: name }, channel] };
-    }),
+    logSources: analytic.logSources
+      .map(({ dataComponent, name, channel }) => ({ component: graph.getOfType('datacomponent', dataComponent), name, channel }))
+      .sort((a, b) => (a.component?.name ?? '').localeCompare(b.component?.name ?? '', 'en') || byLogSource(a, b))
+      .map(({ component, name, channel }) => ({ cells: [component ? linkTo(component, base, `${component.name} (${component.attackId})`) : '', { code: name }, channel] })),
     mutableElements: analytic.mutableElements.map(({ field, description }) => ({ cells: [{ code: field }, description] })),
   };
 }
 
-/** Name | Channel */
-export const logSources: Section<'datacomponent', { name: string; channel: string }> = {
+interface LogSource {
+  name: string;
+  channel: string;
+}
+
+/** Log sources by name, then channel (`WinEventLog:Security` before `WinEventLog:Sysmon`). */
+export function byLogSource(a: LogSource, b: LogSource): number {
+  return a.name.localeCompare(b.name, 'en') || a.channel.localeCompare(b.channel, 'en');
+}
+
+/** Name | Channel, by name. */
+export const logSources: Section<'datacomponent', LogSource> = {
   id: 'log-sources',
   title: 'Log Sources',
   always: true,
-  rows: (component) => component.logSources,
+  rows: (component) => component.logSources.toSorted(byLogSource),
   view: (rows, heading) =>
     rows.length > 0
       ? { view: 'table', ...heading, count: rows.length, caption: 'Log sources', headers: ['Name', 'Channel'], rows: rows.map(({ name, channel }) => ({ cells: [{ code: name }, channel] })) }
@@ -56,7 +66,7 @@ export const analyticsReading: Section<'datacomponent', Analytic> = {
 
 function analyticRow(analytic: Analytic, componentId: string, { graph, base }: PageContext): TableRow {
   const strategy = graph.getOfType('detectionstrategy', analytic.detectionStrategy);
-  const sources = analytic.logSources.filter((source) => source.dataComponent === componentId);
+  const sources = analytic.logSources.filter((source) => source.dataComponent === componentId).sort(byLogSource);
   return {
     cells: [
       strategy ? linkTo(strategy, base, strategy.attackId) : '',

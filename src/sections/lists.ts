@@ -4,7 +4,7 @@
  * columns the kind's page definition names).
  */
 import type { AttackGraph } from '../lib/graph.ts';
-import { countText, nestTechniques, objectRow, siteLink, type DomainSummary, type ObjectRow, type PageContext } from '../lib/pages/common.ts';
+import { countText, domainLabels, nestTechniques, objectRow, siteLink, type DomainSummary, type ObjectRow, type PageContext } from '../lib/pages/common.ts';
 import { paths } from '../lib/paths.ts';
 import { DOMAIN_LABELS, type AttackObject, type Domain, type ObjectOf } from '../model/attack.ts';
 import { KINDS, type ListedKind } from '../model/kinds.ts';
@@ -33,14 +33,35 @@ export interface DomainListPage {
 }
 
 export function domainListPage(kind: ListedKind, domain: Domain, page: PageContext): DomainListPage {
-  // Each kind has its definition; TypeScript cannot pair a union's member with its entry itself.
-  const definition = OBJECT_PAGES[kind] as ObjectPageDefinition<typeof kind>;
   const objects = listedObjects(page.graph, kind, domain);
-  const columns = definition.listColumns ?? [];
   return {
     heading: `${DOMAIN_LABELS[domain]} ${KINDS[kind].labels.plural}`,
     domainLabel: DOMAIN_LABELS[domain],
     countText: countText(objects, kind),
+    ...listTable(kind, objects, page),
+  };
+}
+
+/**
+ * Kinds whose overview (`/detectionstrategies/`) lists every object, with its domains, besides the
+ * lists per domain: their objects are shared across domains and looked up by name, as on the
+ * official site.
+ */
+export const WHOLE_LIST_KINDS: ReadonlySet<ListedKind> = new Set(['detectionstrategy', 'datacomponent']);
+
+/** Every active object of the kind, in id order, each row naming its domains. */
+export function wholeList(kind: ListedKind, page: PageContext): Pick<DomainListPage, 'columnHeaders' | 'showDescription' | 'rows'> {
+  const objects = page.graph.active(kind);
+  const table = listTable(kind, objects, page);
+  return { ...table, rows: table.rows.map((row, index) => ({ ...row, domains: domainLabels(objects[index]!.domains) })) };
+}
+
+/** The columns the kind's page definition names for its lists, and a row per object. */
+function listTable(kind: ListedKind, objects: AttackObject[], page: PageContext): Pick<DomainListPage, 'columnHeaders' | 'showDescription' | 'rows'> {
+  // Each kind has its definition; TypeScript cannot pair a union's member with its entry itself.
+  const definition = OBJECT_PAGES[kind] as ObjectPageDefinition<typeof kind>;
+  const columns = definition.listColumns ?? [];
+  return {
     columnHeaders: columns.map((column) => column.header),
     showDescription: definition.listDescriptions !== false,
     rows: objects.map((object) => ({

@@ -13,6 +13,7 @@ import type { AttackObject, ObjectOf } from '../model/attack.ts';
 import { isListedKind, type ObjectPageKind } from '../model/kinds.ts';
 import type { Note } from '../model/notes.ts';
 import { noteLink } from '../lib/pages/note.ts';
+import { withDefinitions } from '../lib/pages/card-definitions.ts';
 import { OBJECT_PAGES } from './pages.ts';
 import type { ObjectPageDefinition } from './types.ts';
 import type { SectionView } from './views.ts';
@@ -59,7 +60,7 @@ export function objectPage(object: ObjectOf<ObjectPageKind>, sources: PageSource
 function pageOf<K extends ObjectPageKind>(object: ObjectOf<K>, definition: ObjectPageDefinition<K>, sources: PageSources): ObjectPage {
   const page: PageContext = { ...sources, references: new PageReferences(sources.base) };
   const descriptionHtml = page.references.render(object.description, object.references);
-  const card = cardRows(definition.card(object, page));
+  const card = withDefinitions(cardRows(definition.card(object, page)), object.type);
   // In page order: the team's notes come before the sections.
   const teamNotes = page.vault.notesAbout(object.id).map((note) => teamNoteView(note, object, page));
   const sections = object.status === 'revoked' ? [] : sectionViews(object, definition, page);

@@ -14,7 +14,7 @@ export const SHOWN_PROCEDURES = 50;
 
 export const teamProcedures: Section<ObjectPageKind, ProcedureNote> = {
   id: 'team-procedures',
-  title: 'Procedures',
+  title: 'Team Procedures',
   always: true,
   rows: (object, { vault }) => vault.proceduresFor(object.id),
   view: (rows, heading, object, { base }) =>

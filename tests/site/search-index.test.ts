@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { NameEntry, NameFile } from '../../src/lib/search/name-file.ts';
+import { UNSEARCHED_SELECTORS } from '../../src/pipeline/emit/search-index.ts';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { LIVE_PAGES, readBuiltPages, type BuiltPage } from '../helpers/site-files.ts';
 
@@ -70,12 +71,15 @@ describe('the search index', () => {
     expect(body).toMatch(/<ol class="references" data-pagefind-ignore>/);
     const row = /<tr[^>]* id="procedure-examples-G0016"[^>]*>([\s\S]*?)<\/tr>/.exec(body);
     expect(row?.[0]).toContain('data-pagefind-title="Procedure Examples: APT29"');
-    expect(row?.[1]).toMatch(/<td class="id-cell" data-pagefind-ignore>/);
-    expect(row?.[1]).toMatch(/<td class="name-cell" data-pagefind-ignore>/);
+    // ID and name cells are left out by their class (UNSEARCHED_SELECTORS), not cell by cell.
+    expect(row?.[1]).toMatch(/<td class="id-cell">/);
+    expect(row?.[1]).toMatch(/<td class="name-cell">/);
+    expect(UNSEARCHED_SELECTORS).toEqual(expect.arrayContaining(['.data-table .id-cell', '.data-table .name-cell']));
     expect(row?.[1]).toMatch(/<td class="prose" data-pagefind-weight="0.5">/);
-    // The sub-techniques' own summaries are found on their own pages.
+    // The sub-techniques' own summaries are found on their own pages: the table is left out whole, its rows still anchored.
     const parent = page('techniques/T1059/index.html').html;
-    expect(parent).not.toMatch(/<tr[^>]* id="sub-techniques-T1059\.001"/);
+    expect(parent).toMatch(/<table class="data-table" data-pagefind-ignore>(?:(?!<\/table>)[\s\S])*<tr[^>]* id="sub-techniques-T1059-001"/);
+    expect(parent).not.toMatch(/<tr[^>]* id="sub-techniques-T1059-001"[^>]*data-pagefind-title/);
   });
 
   it('is a Pagefind bundle inside the site, with the name index beside it', async () => {

@@ -45,9 +45,11 @@ describe('T1059.001 PowerShell', () => {
   it('takes a citation link to its reference', async () => {
     const citation = page.locator('.description sup.cite a').first();
     expect(await citation.textContent()).toBe('[1]');
+    const target = await citation.getAttribute('href');
+    expect(target).toMatch(/^#ref-[0-9a-f]{8}$/);
     await citation.click();
-    expect(new URL(page.url()).hash).toBe('#ref-1');
-    const reference = page.locator('#ref-1');
+    expect(new URL(page.url()).hash).toBe(target);
+    const reference = page.locator(target!);
     await expect.poll(() => reference.isVisible()).toBe(true);
     expect(await reference.evaluate((element) => element.matches(':target'))).toBe(true);
     expect(await reference.textContent()).toContain('PowerShell');

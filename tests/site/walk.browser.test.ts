@@ -51,8 +51,13 @@ describe('walking the site by its links', () => {
     await follow(tableRow('groups', 'G0016').locator('td.id-cell a'), 'groups/G0016/', /APT29/);
   });
 
-  it('lands on an analytic section from its anchor link', async () => {
-    await page.goto(`${site.url}analytics/`);
+  it('finds an analytic in the paged list by filters and lands on its section from its anchor link', async () => {
+    await page.goto(`${site.url}analytics/?platform=windows`);
+    const status = page.locator('[data-filter-status]');
+    await expect.poll(() => status.textContent()).toMatch(/^\d+ of 2032 analytics$/);
+    await page.locator('[data-text-filter]').fill('AN1252');
+    await expect.poll(() => status.textContent()).toBe('1 of 2032 analytics');
+    expect(new URL(page.url()).searchParams.get('platform')).toBe('windows');
     await follow(page.locator('a', { hasText: /^AN1252$/ }), 'detectionstrategies/DET0455/#AN1252', /Abuse of PowerShell/);
     expect(await page.locator('#AN1252').evaluate((element) => element.matches(':target'))).toBe(true);
   });

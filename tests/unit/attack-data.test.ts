@@ -96,9 +96,9 @@ describe('page data', () => {
     expect(detections[0]!.analytics[0]!.href).toBe('/wiki/detectionstrategies/DET0455/#AN1252');
 
     // The description cites five sources first; table rows continue the numbering.
-    expect(page.descriptionHtml).toContain('href="#ref-1"');
-    expect(page.descriptionHtml).not.toContain('href="#ref-6"');
-    expect(procedures.find((row) => row.descriptionHtml.includes('#ref-6'))).toBeDefined();
+    expect(page.descriptionHtml).toContain('aria-label="Reference 1"');
+    expect(page.descriptionHtml).not.toContain('aria-label="Reference 6"');
+    expect(procedures.find((row) => row.descriptionHtml.includes('aria-label="Reference 6"'))).toBeDefined();
     expect(page.references.map((ref) => ref.number)).toEqual(page.references.map((_, index) => index + 1));
     expect(page.references[0]!.name).toBe('TechNet PowerShell');
   });
@@ -173,14 +173,14 @@ describe('texts and relationships as ATT&CK means them', () => {
     const campaign = pageOf(graph, graph.byAttack('campaign', 'C0025')!);
     const groups = sectionView(campaign, 'groups', 'objects');
     expect(groups.descriptionHeader).toBeUndefined();
-    expect(groups.rows[0]!.descriptionHtml).toMatch(/href="#ref-\d+"/);
+    expect(groups.rows[0]!.descriptionHtml).toMatch(/href="#ref-[0-9a-f]{8}"/);
     const group = pageOf(graph, graph.byAttack('group', 'G0034')!);
     const campaigns = sectionView(group, 'campaigns', 'objects');
     expect(campaigns.extraHeaders).toEqual(['First Seen', 'Last Seen', 'References']);
     expect(campaigns.rows.every((row) => JSON.stringify(row.cells?.[2]).includes('#ref-'))).toBe(true);
     // Every numbered reference is cited where the reader can see it.
     for (const page of [campaign, group]) {
-      const cited = [...JSON.stringify(page).matchAll(/#ref-(\d+)/g)].map((match) => Number(match[1]));
+      const cited = [...JSON.stringify(page).matchAll(/aria-label=\\"Reference (\d+)\\"/g)].map((match) => Number(match[1]));
       expect(new Set(cited), page.object.attackId).toEqual(new Set(page.references.map((reference) => reference.number)));
     }
   });

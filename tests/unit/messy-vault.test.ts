@@ -300,9 +300,10 @@ describe('notes about an ATT&CK object add, not repeat', () => {
   it("numbers a note's citations in the ATT&CK page's references", () => {
     const page = pageOf('T0855');
     const [team] = page.teamNotes;
-    const number = page.references.find((reference) => reference.name === 'Zack Whittaker April 2017')?.number;
+    const reference = page.references.find((candidate) => candidate.name === 'Zack Whittaker April 2017');
+    const number = reference?.number;
     expect(number).toBeGreaterThan(0);
-    expect(team?.html).toContain(`as in the siren case.<sup class="cite"><a href="#ref-${number}" aria-label="Reference ${number}">[${number}]</a></sup>`);
+    expect(team?.html).toContain(`as in the siren case.<sup class="cite"><a href="#${reference?.anchor}" aria-label="Reference ${number}">[${number}]</a></sup>`);
     expect(team?.html).not.toContain('(Citation:');
   });
 

@@ -1,11 +1,11 @@
 /** Data assembly of the group, software, campaign, detection, data component and asset pages, on real data. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AttackGraph } from '../../src/lib/graph.ts';
-import { analyticRows } from '../../src/lib/pages/analytics.ts';
+import { analyticIndex } from '../../src/lib/pages/analytics.ts';
 import { countText, type CardRow, type ObjectRow } from '../../src/lib/pages/common.ts';
 import { PageReferences } from '../../src/lib/references.ts';
 import { Vault } from '../../src/lib/vault.ts';
-import { domainListPage, kindDomains, listedObjects } from '../../src/sections/lists.ts';
+import { domainListPage, kindDomains, listedObjects, wholeList } from '../../src/sections/lists.ts';
 import type { ListedKind } from '../../src/model/kinds.ts';
 import { objectRows, pageOf, sectionView, tableRows } from '../helpers/pages.ts';
 import { vendoredGraph } from '../helpers/vendored.ts';
@@ -53,7 +53,7 @@ describe('group page', () => {
 
   it('numbers citations of table rows after those of the description', () => {
     const page = pageOf(graph, graph.byAttack('group', 'G0016')!);
-    const inDescription = [...page.descriptionHtml.matchAll(/#ref-(\d+)/g)].map((match) => Number(match[1]));
+    const inDescription = [...page.descriptionHtml.matchAll(/aria-label="Reference (\d+)"/g)].map((match) => Number(match[1]));
     expect(Math.max(...inDescription)).toBe(new Set(inDescription).size);
     expect(page.references.length).toBeGreaterThan(inDescription.length);
     expect(page.references.map((ref) => ref.number)).toEqual(page.references.map((_, index) => index + 1));
@@ -84,7 +84,7 @@ describe('campaign page', () => {
   it('shows C0024 first and last seen with their citations, group and techniques', () => {
     const page = pageOf(graph, graph.byAttack('campaign', 'C0024')!);
     const { ['First Seen']: first, ['Last Seen']: last } = card(page.card);
-    expect(first).toEqual({ html: expect.stringMatching(/^August 2019<sup class="cite"><a href="#ref-\d+"/) });
+    expect(first).toEqual({ html: expect.stringMatching(/^August 2019<sup class="cite"><a href="#ref-[0-9a-f]{8}"/) });
     expect(last).toEqual({ html: expect.stringMatching(/^January 2021<sup class="cite">/) });
     expect(ids(objectRows(page, 'groups'))).toEqual(['G0016']);
     expect(objectRows(page, 'techniques-used').length).toBeGreaterThan(50);
@@ -167,9 +167,38 @@ describe('lists', () => {
     expect(page.rows.find((row) => row.attackId === 'C0024')!.cells).toEqual(['August 2019', 'January 2021']);
   });
 
-  it('list every analytic once, linking to its strategy', () => {
-    const rows = analyticRows(graph, '/');
-    expect(rows).toHaveLength(2032);
-    expect(rows.find((row) => row.id === 'AN1252')!.cells[0]).toEqual({ text: 'AN1252', href: '/detectionstrategies/DET0455/#AN1252' });
+  it('list every detection strategy and data component on their overview, with their domains', () => {
+    const context = { graph, vault: new Vault([]), base: '/', references: new PageReferences('/') };
+    const strategies = wholeList('detectionstrategy', context);
+    expect(strategies.rows).toHaveLength(898);
+    expect(strategies.columnHeaders).toEqual(['Techniques Detected']);
+    expect(strategies.showDescription).toBe(false);
+    const det0455 = strategies.rows.find((row) => row.attackId === 'DET0455')!;
+    expect(det0455.domains).toEqual(['Enterprise']);
+    expect(det0455.cells).toEqual([[{ text: 'T1059.001', href: '/techniques/T1059/001/' }]]);
+    const components = wholeList('datacomponent', context);
+    expect(components.rows).toHaveLength(119);
+    expect(components.rows.some((row) => row.domains!.length > 1)).toBe(true);
+    expect(components.rows.map((row) => row.attackId)).toEqual(components.rows.map((row) => row.attackId).toSorted());
+  });
+
+  it('list every analytic once, with its technique and detection strategy, filterable by domain and platform', () => {
+    const { table, domains, platforms } = analyticIndex(graph, '/');
+    expect(table.rows).toHaveLength(2032);
+    expect(table.source).toBe('/analytics/index.json');
+    const row = table.rows.find((candidate) => JSON.stringify(candidate.cells[0]).includes('"AN1252"'))!;
+    expect(row.cells.slice(0, 4)).toEqual([
+      { text: 'AN1252', href: '/detectionstrategies/DET0455/#AN1252' },
+      [{ text: 'T1059.001 PowerShell', href: '/techniques/T1059/001/' }],
+      { text: graph.byAttack('detectionstrategy', 'DET0455')!.name, href: '/detectionstrategies/DET0455/' },
+      ['Windows'],
+    ]);
+    expect(row.data).toEqual({ domains: 'enterprise', platforms: 'windows' });
+    expect(domains.map((domain) => domain.label).sort()).toEqual(['Enterprise', 'ICS', 'Mobile']);
+    expect(platforms).toContainEqual({ value: 'network-devices', label: 'Network Devices' });
+    expect(platforms.map((platform) => platform.label)).toEqual(platforms.map((platform) => platform.label).toSorted((a, b) => a.localeCompare(b, 'en')));
+    // Every platform an analytic names is a choice of the filter.
+    const values = new Set(platforms.map((platform) => platform.value));
+    expect(table.rows.every((candidate) => candidate.data!.platforms.split(' ').filter(Boolean).every((value) => values.has(value)))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PageReferences } from '../../src/lib/references.ts';
+import { PageReferences, referenceAnchor } from '../../src/lib/references.ts';
 import { href, paths, type SitePath } from '../../src/lib/paths.ts';
 import { renderRichText } from '../../src/lib/rich-text.ts';
 
@@ -12,19 +12,32 @@ describe('page references', () => {
     const description = references.render(['<p>One', { cite: 'Beta' }, ' two', { cite: 'Alpha (2020)' }, '</p>'], [alpha, beta]);
     const row = references.render(['Row', { cite: 'Alpha (2020)' }, { cite: 'Gamma' }], [alpha, { name: 'Gamma' }]);
 
+    const [betaId, alphaId, gammaId] = ['Beta', 'Alpha (2020)', 'Gamma'].map(referenceAnchor);
     expect(description).toBe(
-      '<p>One<sup class="cite"><a href="#ref-1" aria-label="Reference 1">[1]</a></sup> two' +
-        '<sup class="cite"><a href="#ref-2" aria-label="Reference 2">[2]</a></sup></p>',
+      `<p>One<sup class="cite"><a href="#${betaId}" aria-label="Reference 1">[1]</a></sup> two` +
+        `<sup class="cite"><a href="#${alphaId}" aria-label="Reference 2">[2]</a></sup></p>`,
     );
     expect(row).toBe(
-      'Row<sup class="cite"><a href="#ref-2" aria-label="Reference 2">[2]</a></sup>' +
-        '<sup class="cite"><a href="#ref-3" aria-label="Reference 3">[3]</a></sup>',
+      `Row<sup class="cite"><a href="#${alphaId}" aria-label="Reference 2">[2]</a></sup>` +
+        `<sup class="cite"><a href="#${gammaId}" aria-label="Reference 3">[3]</a></sup>`,
     );
     expect(references.list).toEqual([
-      { ...beta, number: 1 },
-      { ...alpha, number: 2 },
-      { name: 'Gamma', number: 3 },
+      { ...beta, number: 1, anchor: betaId },
+      { ...alpha, number: 2, anchor: alphaId },
+      { name: 'Gamma', number: 3, anchor: gammaId },
     ]);
+  });
+
+  it('anchors each reference by its source, whatever else the page cites before it', () => {
+    const alone = new PageReferences('/');
+    alone.render(['One', { cite: 'Alpha (2020)' }], [alpha]);
+    const after = new PageReferences('/');
+    after.render(['New', { cite: 'Beta' }, ' one', { cite: 'Alpha (2020)' }], [alpha, beta]);
+    const [first] = alone.list;
+    const moved = after.list.find((reference) => reference.name === 'Alpha (2020)');
+    expect(moved?.number).not.toBe(first?.number);
+    expect(moved?.anchor).toBe(first?.anchor);
+    expect(first?.anchor).toMatch(/^ref-[0-9a-f]{8}$/);
   });
 
   it('shows a citation without a matching reference as plain text', () => {

@@ -171,6 +171,13 @@ describe('backlinks on the pages', () => {
     expect(vault.otherLinksTo(powershell)).toEqual([stored('Mention')]);
     expect(vault.linksTo(note('About').id).map((n) => n.title)).toEqual(['Mention', 'Procedure']);
   });
+
+  it('never lists a note as referencing itself (its own headings, embeds of itself)', async () => {
+    const { collections, note } = await importNotes({ 'Host.md': 'Shows ![[Guest]]\n\n## Part\n\nSee [[#Part]] and ![[Host#Part]].', 'Guest.md': 'Part of [[Host]].' });
+    expect(note('Host').linksToNotes).toContain(note('Host').id);
+    const vault = new Vault(collections.notes);
+    expect(vault.linksTo(note('Host').id).map((n) => n.title)).toEqual(['Guest']);
+  });
 });
 
 describe('embeds and images', () => {

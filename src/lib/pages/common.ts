@@ -47,6 +47,8 @@ export interface DomainSummary {
 export interface CardRow {
   label: string;
   value: CardValue;
+  /** What the field means, shown beside its label (src/lib/pages/card-definitions.ts). */
+  definition?: string;
 }
 
 /** A row of an "ID | Name | Description" table. */

@@ -19,6 +19,8 @@ export interface PagedTable {
   noun: { singular: string; plural: string };
   /** The data file's URL, when the list needs one (more rows than a page, or filters). */
   source?: string;
+  /** The columns the text filter reads, and what its box says; by default the first, "Name of a <noun>". */
+  textFilter?: { columns: number[]; placeholder: string };
 }
 
 /** A cell in the data file: text, or indexes into the file's shared links. */

@@ -6,12 +6,18 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
+/**
+ * What search leaves out of every page: citation numbers ("[3]") would only clutter the excerpts,
+ * and the ID and name cells of object tables (src/components/ObjectTable.astro) name objects found
+ * on their own pages. By class, so that a table of hundreds of rows need not mark each cell.
+ */
+export const UNSEARCHED_SELECTORS = ['sup.cite', '.data-table .id-cell', '.data-table .name-cell'];
+
 /** Returns the number of pages indexed. */
 export async function indexSite(siteDir: string): Promise<number> {
   const bundle = join(siteDir, 'pagefind');
   try {
-    // Citation numbers ("[3]") would only clutter the excerpts.
-    const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['sup.cite'] });
+    const { index, errors } = await pagefind.createIndex({ excludeSelectors: UNSEARCHED_SELECTORS });
     if (!index) throw new SearchIndexError(errors);
     const added = await index.addDirectory({ path: siteDir });
     if (added.errors.length > 0) throw new SearchIndexError(added.errors);
