@@ -57,6 +57,9 @@ export const paths = {
   /** `/matrices/enterprise/`, `/matrices/enterprise/windows/` for one platform's matrix (see platformSlug). */
   matrix: (domain: Domain, platformSlug?: string) => folder(KINDS.matrix.collection, DOMAIN_SLUGS[domain], ...(platformSlug ? [platformSlug] : [])),
   matrices: () => folder(KINDS.matrix.collection),
+  /** A matrix's Navigator layer, in its domain's folder: `/matrices/enterprise/enterprise-layer.json`, `enterprise-windows-layer.json`. */
+  matrixLayer: (domain: Domain, platformSlug?: string) =>
+    file(KINDS.matrix.collection, DOMAIN_SLUGS[domain], `${[DOMAIN_SLUGS[domain], ...(platformSlug ? [platformSlug] : [])].join('-')}-layer.json`),
   /** A kind's overview (`/techniques/`) or one domain's list (`/techniques/enterprise/`). */
   list: (kind: ListedKind | 'matrix', domain?: Domain) => folder(KINDS[kind].collection, ...(domain ? [DOMAIN_SLUGS[domain]] : [])),
   /** Analytics of every detection strategy, when none holds them. */
