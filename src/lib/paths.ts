@@ -137,6 +137,8 @@ export const paths = {
   /** An object as JSON beside its page: the site's form (`T1059.001.json`) and its STIX object (`T1059.001-stix.json`). */
   objectJson: (page: SitePath, attackId: string) => `${page}${attackId}.json` as SitePath,
   objectStix: (page: SitePath, attackId: string) => `${page}${attackId}-stix.json` as SitePath,
+  /** A page's link preview (src/lib/link-previews.ts): `/techniques/T1059/001/preview.json`, `/notes/x/preview.json`. */
+  preview: (page: SitePath) => `${page}preview.json` as SitePath,
   /** Comparing groups, software and campaigns (`/compare/`), groups by techniques (`/compare/groups/`), and the data both read. */
   compare: () => folder(SECTIONS.compare),
   compareGroups: () => folder(SECTIONS.compare, 'groups'),

@@ -8,10 +8,25 @@ import { escapeHtml, renderRichText } from './rich-text.ts';
 
 export interface NumberedReference extends Reference {
   number: number;
+  /** The ids of the citations of it, in page order: the reference list links back to each. */
+  citedAt: string[];
+}
+
+/**
+ * The id of a reference in the page's list, which its citations link to (`#ref-3`). Each citation
+ * is named after it (`ref-3-cite-2`, citationAnchor), so that the list links back to where it is cited.
+ */
+export function referenceAnchor(reference: NumberedReference): string {
+  return `ref-${reference.number}`;
+}
+
+/** The id of the `nth` citation (from 1) of a reference. */
+export function citationAnchor(reference: NumberedReference, nth: number): string {
+  return `${referenceAnchor(reference)}-cite-${nth}`;
 }
 
 export class PageReferences {
-  private readonly numbers = new Map<string, number>();
+  private readonly byName = new Map<string, NumberedReference>();
   readonly list: NumberedReference[] = [];
   private readonly base: string;
 
@@ -30,14 +45,17 @@ export class PageReferences {
   }
 
   private cite(name: string, references: Reference[]): string {
-    let number = this.numbers.get(name);
-    if (number === undefined) {
+    let numbered = this.byName.get(name);
+    if (!numbered) {
       const reference = references.find((candidate) => candidate.name === name);
       if (!reference) return escapeHtml(`(Citation: ${name})`);
-      number = this.list.length + 1;
-      this.numbers.set(name, number);
-      this.list.push({ ...reference, number });
+      numbered = { ...reference, number: this.list.length + 1, citedAt: [] };
+      this.byName.set(name, numbered);
+      this.list.push(numbered);
     }
-    return `<sup class="cite"><a href="#ref-${number}" aria-label="Reference ${number}">[${number}]</a></sup>`;
+    const id = citationAnchor(numbered, numbered.citedAt.length + 1);
+    numbered.citedAt.push(id);
+    const { number } = numbered;
+    return `<sup class="cite" id="${id}"><a href="#${referenceAnchor(numbered)}" aria-label="Reference ${number}">[${number}]</a></sup>`;
   }
 }

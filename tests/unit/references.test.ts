@@ -13,17 +13,18 @@ describe('page references', () => {
     const row = references.render(['Row', { cite: 'Alpha (2020)' }, { cite: 'Gamma' }], [alpha, { name: 'Gamma' }]);
 
     expect(description).toBe(
-      '<p>One<sup class="cite"><a href="#ref-1" aria-label="Reference 1">[1]</a></sup> two' +
-        '<sup class="cite"><a href="#ref-2" aria-label="Reference 2">[2]</a></sup></p>',
+      '<p>One<sup class="cite" id="ref-1-cite-1"><a href="#ref-1" aria-label="Reference 1">[1]</a></sup> two' +
+        '<sup class="cite" id="ref-2-cite-1"><a href="#ref-2" aria-label="Reference 2">[2]</a></sup></p>',
     );
     expect(row).toBe(
-      'Row<sup class="cite"><a href="#ref-2" aria-label="Reference 2">[2]</a></sup>' +
-        '<sup class="cite"><a href="#ref-3" aria-label="Reference 3">[3]</a></sup>',
+      'Row<sup class="cite" id="ref-2-cite-2"><a href="#ref-2" aria-label="Reference 2">[2]</a></sup>' +
+        '<sup class="cite" id="ref-3-cite-1"><a href="#ref-3" aria-label="Reference 3">[3]</a></sup>',
     );
+    // Each reference knows where it is cited, for the list's links back.
     expect(references.list).toEqual([
-      { ...beta, number: 1 },
-      { ...alpha, number: 2 },
-      { name: 'Gamma', number: 3 },
+      { ...beta, number: 1, citedAt: ['ref-1-cite-1'] },
+      { ...alpha, number: 2, citedAt: ['ref-2-cite-1', 'ref-2-cite-2'] },
+      { name: 'Gamma', number: 3, citedAt: ['ref-3-cite-1'] },
     ]);
   });
 
