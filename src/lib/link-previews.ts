@@ -23,8 +23,7 @@ export interface LinkPreview {
 
 /**
  * The page of an ATT&CK object that a path under `base` leads to (`/wiki/techniques/T1059/001/`
- * → `/techniques/T1059/001/`), or undefined for any other path. Notes are recognised by their
- * links instead (the page script), since a note may live at any path.
+ * → `/techniques/T1059/001/`), or undefined for any other path.
  */
 export function objectPagePath(pathname: string, base: string): SitePath | undefined {
   const root = href(base, paths.home());
@@ -35,4 +34,16 @@ export function objectPagePath(pathname: string, base: string): SitePath | undef
   if (!kind || !hasObjectPage(kind) || parsed?.kind !== kind) return undefined;
   const path = paths.object(kind, parsed.id);
   return href(base, path) === pathname ? path : undefined;
+}
+
+/**
+ * Whether a path under `base` is a note's page in the notes' or the procedures' folder
+ * (`/wiki/notes/tools/dnsrecon/`), not the list itself. A note at a permalink of its own is
+ * recognised by the link to it instead (a wikilink, in notes).
+ */
+export function isNoteFolderPath(pathname: string, base: string): boolean {
+  return [paths.notes(), paths.procedures()].some((list) => {
+    const root = href(base, list);
+    return pathname.startsWith(root) && pathname.length > root.length && pathname.endsWith('/');
+  });
 }

@@ -7,7 +7,7 @@
  */
 import { element } from '../client/element.ts';
 import { HoverCard, watchTriggers } from '../client/hover-card.ts';
-import { objectPagePath, type LinkPreview } from '../lib/link-previews.ts';
+import { isNoteFolderPath, objectPagePath, type LinkPreview } from '../lib/link-previews.ts';
 import { paths, type SitePath } from '../lib/paths.ts';
 
 const SHOW_DELAY = 350;
@@ -17,12 +17,13 @@ const previews = new Map<string, Promise<LinkPreview | undefined>>();
 /** The link the reader is on: a preview that arrives for another is not shown. */
 let wanted: HTMLAnchorElement | undefined;
 
-/** The preview file of the page a link leads to, for links to objects (any) and to notes (from notes and lists of notes). */
+/** The preview file of the page a link in the page's content leads to, when it is an object's or a note's. */
 function previewFile(link: HTMLAnchorElement): string | undefined {
   if (link.origin !== location.origin || link.pathname === location.pathname || !link.pathname.endsWith('/')) return undefined;
-  if (link.closest('.hover-card, .site-header, .cite, .references')) return undefined;
-  const isNote = link.classList.contains('wikilink') || link.hasAttribute('data-preview');
-  return isNote || objectPagePath(link.pathname, import.meta.env.BASE_URL) ? paths.preview(link.pathname as SitePath) : undefined;
+  if (link.closest('.hover-card, .cite, .references')) return undefined;
+  const base = import.meta.env.BASE_URL;
+  const previewed = link.classList.contains('wikilink') || isNoteFolderPath(link.pathname, base) || objectPagePath(link.pathname, base);
+  return previewed ? paths.preview(link.pathname as SitePath) : undefined;
 }
 
 const linkOf = (target: EventTarget | null) => {
@@ -49,15 +50,28 @@ function content({ id, name, kind, text, deprecated }: LinkPreview): Node[] {
   return [head, element('span', 'link-preview-name', name), ...(text ? [element('span', 'link-preview-text', text)] : [])];
 }
 
+/** A link's own tooltip (a wikilink's title) would cover the preview: it is put aside while the reader is on the link. */
+function setTitleAside(link: HTMLElement, aside: boolean): void {
+  if (aside && link.title) {
+    link.dataset.title = link.title;
+    link.removeAttribute('title');
+  } else if (!aside && link.dataset.title !== undefined) {
+    link.title = link.dataset.title;
+    delete link.dataset.title;
+  }
+}
+
 watchTriggers(linkOf, SHOW_DELAY, {
   enter: (link) => {
     wanted = link as HTMLAnchorElement;
+    setTitleAside(link, true);
     void load(previewFile(wanted)!).then((preview) => {
       if (preview && wanted === link) card.show(link, content(preview));
     });
   },
-  leave: (_, event) => {
+  leave: (link, event) => {
     wanted = undefined;
+    setTitleAside(link, false);
     if (event instanceof FocusEvent) card.focusLeft(event);
     else card.hideSoon();
   },
