@@ -73,6 +73,14 @@ export interface LayerMetadata {
   value: string;
 }
 
+/** The ATT&CK Navigator that MITRE hosts. */
+export const NAVIGATOR_URL = 'https://mitre-attack.github.io/attack-navigator/';
+
+/** The Navigator opening a layer from its absolute URL (the host must let the Navigator's page fetch it: CORS). */
+export function navigatorHref(layerUrl: string): string {
+  return `${NAVIGATOR_URL}#layerURL=${encodeURIComponent(layerUrl)}`;
+}
+
 /** The Navigator release that reads layer format 4.5 and ATT&CK 18. */
 export const NAVIGATOR_VERSION = '5.2.0';
 /** attack.mitre.org's colours: unused techniques white, listed ones blue. */

@@ -15,6 +15,7 @@ import type { Options } from '../cli/options.ts';
 import { href, paths, type SitePath } from '../lib/paths.ts';
 import { objectsOf, type Collections } from '../model/collections.ts';
 import { OBJECT_PAGE_KINDS } from '../model/kinds.ts';
+import { writeLinkPreviews } from '../exports/link-previews.ts';
 import { writeObjectJson } from '../exports/object-json.ts';
 import { indexSite } from '../pipeline/emit/search-index.ts';
 import { writeNameIndex, type NameIndexStats } from '../pipeline/emit/search-names.ts';
@@ -78,6 +79,7 @@ function kb(options: KbOptions, noindex: Set<string>): AstroIntegration {
       'astro:build:done': async ({ dir, pages }) => {
         options.onBuilt?.(pages.length);
         await writeObjectJson(generatedDir, fileURLToPath(dir));
+        await writeLinkPreviews(generatedDir, fileURLToPath(dir));
         const started = performance.now();
         const indexed = await indexSite(fileURLToPath(dir));
         options.onIndexed?.(indexed, performance.now() - started);

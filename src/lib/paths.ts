@@ -57,6 +57,9 @@ export const paths = {
   /** `/matrices/enterprise/`, `/matrices/enterprise/windows/` for one platform's matrix (see platformSlug). */
   matrix: (domain: Domain, platformSlug?: string) => folder(KINDS.matrix.collection, DOMAIN_SLUGS[domain], ...(platformSlug ? [platformSlug] : [])),
   matrices: () => folder(KINDS.matrix.collection),
+  /** A matrix's Navigator layer, in its domain's folder: `/matrices/enterprise/enterprise-layer.json`, `enterprise-windows-layer.json`. */
+  matrixLayer: (domain: Domain, platformSlug?: string) =>
+    file(KINDS.matrix.collection, DOMAIN_SLUGS[domain], `${[DOMAIN_SLUGS[domain], ...(platformSlug ? [platformSlug] : [])].join('-')}-layer.json`),
   /** A kind's overview (`/techniques/`) or one domain's list (`/techniques/enterprise/`). */
   list: (kind: ListedKind | 'matrix', domain?: Domain) => folder(KINDS[kind].collection, ...(domain ? [DOMAIN_SLUGS[domain]] : [])),
   /** Analytics of every detection strategy, when none holds them. */
@@ -134,6 +137,8 @@ export const paths = {
   /** An object as JSON beside its page: the site's form (`T1059.001.json`) and its STIX object (`T1059.001-stix.json`). */
   objectJson: (page: SitePath, attackId: string) => `${page}${attackId}.json` as SitePath,
   objectStix: (page: SitePath, attackId: string) => `${page}${attackId}-stix.json` as SitePath,
+  /** A page's link preview (src/lib/link-previews.ts): `/techniques/T1059/001/preview.json`, `/notes/x/preview.json`. */
+  preview: (page: SitePath) => `${page}preview.json` as SitePath,
   /** Comparing groups, software and campaigns (`/compare/`), groups by techniques (`/compare/groups/`), and the data both read. */
   compare: () => folder(SECTIONS.compare),
   compareGroups: () => folder(SECTIONS.compare, 'groups'),

@@ -14,11 +14,18 @@ export interface NumberedReference extends Reference {
   number: number;
   /** The id of its entry in the list, made from the source's name. */
   anchor: string;
+  /** The ids of the citations of it, in page order: the reference list links back to each. */
+  citedAt: string[];
 }
 
 /** The anchor of a source's reference on any page that cites it: `ref-` and a short hash of its name. */
 export function referenceAnchor(name: string): string {
   return `ref-${shortHash(name)}`;
+}
+
+/** The id of the `nth` citation (from 1) of a reference: `ref-1a2b3c4d-cite-2`, which the reference list links back to. */
+export function citationAnchor(reference: NumberedReference, nth: number): string {
+  return `${reference.anchor}-cite-${nth}`;
 }
 
 export class PageReferences {
@@ -46,11 +53,13 @@ export class PageReferences {
     if (entry === undefined) {
       const reference = references.find((candidate) => candidate.name === name);
       if (!reference) return escapeHtml(`(Citation: ${name})`);
-      entry = { ...reference, number: this.list.length + 1, anchor: this.freeAnchor(name) };
+      entry = { ...reference, number: this.list.length + 1, anchor: this.freeAnchor(name), citedAt: [] };
       this.cited.set(name, entry);
       this.list.push(entry);
     }
-    return `<sup class="cite"><a href="#${entry.anchor}" aria-label="Reference ${entry.number}">[${entry.number}]</a></sup>`;
+    const id = citationAnchor(entry, entry.citedAt.length + 1);
+    entry.citedAt.push(id);
+    return `<sup class="cite" id="${id}"><a href="#${entry.anchor}" aria-label="Reference ${entry.number}">[${entry.number}]</a></sup>`;
   }
 
   /** The name's anchor; should two names of one page hash alike, the later one takes a suffix. */

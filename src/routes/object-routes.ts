@@ -4,7 +4,8 @@
  * release; the frozen routes under `/versions/v<release>/` list them for each older one.
  */
 import { layerFiles, layerObjects, navigatorLayer, type LayerFile, type LayerObject } from '../exports/navigator-layers.ts';
-import { matrixPages } from '../lib/pages/matrix.ts';
+import { matrixLayer } from '../exports/matrix-layer.ts';
+import { matrixPages, type MatrixPage } from '../lib/pages/matrix.ts';
 import { loadedReleases, loadGraph, loadHistory, loadVault, loadVaultHealth } from '../lib/site-data.ts';
 import { notesChangesOf, notesChangesPage } from '../lib/pages/notes-changes.ts';
 import { paths, routeParam, type SitePath } from '../lib/paths.ts';
@@ -70,11 +71,33 @@ export async function matrixRoutes(release?: string) {
   }));
 }
 
+/** Each matrix page's Navigator layer, in its domain's folder (paths.matrixLayer). */
+export async function matrixLayerRoutes(release?: string) {
+  return (await matrixRoutes(release)).map(({ props: { page } }) => ({
+    params: { domain: page.domainSlug, layer: fileStem(page.layer.path) },
+    props: { page },
+  }));
+}
+
+/** The layer file of a matrix layer route, in its release. */
+export async function matrixLayerResponse({ page, release }: { page: MatrixPage; release?: string }): Promise<Response> {
+  return jsonResponse(matrixLayer(await loadGraph(release), page.domain, page.platform));
+}
+
+/** `/groups/G0016/G0016-enterprise-layer.json` → `G0016-enterprise-layer`: a layer route's last parameter. */
+function fileStem(path: SitePath): string {
+  return path.split('/').at(-1)!.replace(/\.json$/, '');
+}
+
+function jsonResponse(value: unknown): Response {
+  return new Response(`${JSON.stringify(value, null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
+}
+
 export async function layerRoutes(release?: string) {
   const data = { graph: await loadGraph(release), vault: new Vault([]) };
   return layerObjects(data.graph).flatMap((object) =>
     layerFiles(data, object).map((file) => ({
-      params: { section: KINDS[object.type].collection, id: attackIdPath(object.attackId), layer: file.path.split('/').at(-1)!.replace(/\.json$/, '') },
+      params: { section: KINDS[object.type].collection, id: attackIdPath(object.attackId), layer: fileStem(file.path) },
       props: { object, file },
     })),
   );
@@ -82,8 +105,7 @@ export async function layerRoutes(release?: string) {
 
 /** The layer file of a layer route, in its release. */
 export async function layerResponse({ object, file, release }: { object: LayerObject; file: LayerFile; release?: string }): Promise<Response> {
-  const layer = navigatorLayer({ graph: await loadGraph(release), vault: new Vault([]) }, object, file.domain);
-  return new Response(`${JSON.stringify(layer, null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
+  return jsonResponse(navigatorLayer({ graph: await loadGraph(release), vault: new Vault([]) }, object, file.domain));
 }
 
 /**

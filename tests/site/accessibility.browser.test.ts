@@ -45,17 +45,37 @@ async function seriousViolations(page: Page, rules: axe.RunOnly): Promise<string
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
+/** The page's serious violations in the light theme, then (colours only) in the dark one. */
+async function themedViolations(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const { colorScheme, rules } of THEMES) {
+    await page.emulateMedia({ colorScheme });
+    found.push(...(await seriousViolations(page, { type: rules.type, values: [...rules.values] })).map((violation) => `${colorScheme}: ${violation}`));
+  }
+  return found;
+}
+
+/** A few pages on a phone's width, the menu open: tables as cards, the menu, the matrix in its box. */
+const PHONE_PAGES = ['techniques/T1590/002/', 'campaigns/C0024/', 'detectionstrategies/DET0455/', 'matrices/enterprise/', 'playbooks/dns-reconnaissance/'];
+
 describe('accessibility in the light and dark themes', () => {
   it.each(REPRESENTATIVE_PAGES)('has no serious violation on the $name page', async (representative) => {
     const page = await context.newPage();
     try {
       await openRepresentative(page, site.url, representative);
-      const found: string[] = [];
-      for (const { colorScheme, rules } of THEMES) {
-        await page.emulateMedia({ colorScheme });
-        found.push(...(await seriousViolations(page, { type: rules.type, values: [...rules.values] })).map((violation) => `${colorScheme}: ${violation}`));
-      }
-      expect(found).toEqual([]);
+      expect(await themedViolations(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each(PHONE_PAGES)('has no serious violation on %s at 390 pixels', async (path) => {
+    const page = await context.newPage();
+    try {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${site.url}${path}`);
+      await page.locator('.site-menu > summary').click();
+      expect(await themedViolations(page)).toEqual([]);
     } finally {
       await page.close();
     }

@@ -14,17 +14,18 @@ describe('page references', () => {
 
     const [betaId, alphaId, gammaId] = ['Beta', 'Alpha (2020)', 'Gamma'].map(referenceAnchor);
     expect(description).toBe(
-      `<p>One<sup class="cite"><a href="#${betaId}" aria-label="Reference 1">[1]</a></sup> two` +
-        `<sup class="cite"><a href="#${alphaId}" aria-label="Reference 2">[2]</a></sup></p>`,
+      `<p>One<sup class="cite" id="${betaId}-cite-1"><a href="#${betaId}" aria-label="Reference 1">[1]</a></sup> two` +
+        `<sup class="cite" id="${alphaId}-cite-1"><a href="#${alphaId}" aria-label="Reference 2">[2]</a></sup></p>`,
     );
     expect(row).toBe(
-      `Row<sup class="cite"><a href="#${alphaId}" aria-label="Reference 2">[2]</a></sup>` +
-        `<sup class="cite"><a href="#${gammaId}" aria-label="Reference 3">[3]</a></sup>`,
+      `Row<sup class="cite" id="${alphaId}-cite-2"><a href="#${alphaId}" aria-label="Reference 2">[2]</a></sup>` +
+        `<sup class="cite" id="${gammaId}-cite-1"><a href="#${gammaId}" aria-label="Reference 3">[3]</a></sup>`,
     );
+    // Each reference knows where it is cited, for the list's links back.
     expect(references.list).toEqual([
-      { ...beta, number: 1, anchor: betaId },
-      { ...alpha, number: 2, anchor: alphaId },
-      { name: 'Gamma', number: 3, anchor: gammaId },
+      { ...beta, number: 1, anchor: betaId, citedAt: [`${betaId}-cite-1`] },
+      { ...alpha, number: 2, anchor: alphaId, citedAt: [`${alphaId}-cite-1`, `${alphaId}-cite-2`] },
+      { name: 'Gamma', number: 3, anchor: gammaId, citedAt: [`${gammaId}-cite-1`] },
     ]);
   });
 

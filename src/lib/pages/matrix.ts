@@ -53,7 +53,10 @@ export interface MatrixViewLink extends Link {
 export interface MatrixPage {
   /** The page's own path. */
   path: SitePath;
+  domain: Domain;
   domainSlug: string;
+  /** Undefined for the whole matrix. */
+  platform: Platform | undefined;
   /** Undefined for the whole matrix. */
   platformSlug: string | undefined;
   heading: string;
@@ -68,6 +71,8 @@ export interface MatrixPage {
   columns: MatrixColumn[];
   /** Explains the grey names, when some parent is shown only for its sub-techniques. */
   contextNote: string | undefined;
+  /** The matrix's Navigator layer (src/exports/matrix-layer.ts), beside the page, and its link. */
+  layer: { path: SitePath; href: string };
 }
 
 /** A technique of a column with the sub-techniques shown under it. */
@@ -175,9 +180,12 @@ export function matrixPage(matrix: DomainMatrix, platform: Platform | undefined,
   const columns = platform ? columnsForPlatform(matrix.columns, platform) : matrix.columns;
   const description = matrixDescription(label, columns, platform);
   const matricesLink = { text: 'Matrices', href: href(base, paths.matrices()) };
+  const layer = paths.matrixLayer(matrix.domain, platform?.slug);
   return {
     path: paths.matrix(matrix.domain, platform?.slug),
+    domain: matrix.domain,
     domainSlug: DOMAIN_SLUGS[matrix.domain],
+    platform,
     platformSlug: platform?.slug,
     heading: platform ? `${label} Matrix: ${platform.label}` : `${label} Matrix`,
     description,
@@ -193,6 +201,7 @@ export function matrixPage(matrix: DomainMatrix, platform: Platform | undefined,
       platform && anyPlaced(columns, (placed) => !placed.inView)
         ? `Techniques in grey do not list ${platform.label} themselves; they are shown for their sub-techniques.`
         : undefined,
+    layer: { path: layer, href: href(base, layer) },
   };
 }
 
