@@ -32,7 +32,7 @@ describe('the notes page of a release pair', () => {
       `${base}techniques/T1552/003/`,
       `${base}changes/v17.1-v18.0/techniques/T1552/003/`,
     ]);
-    expect(await page('changes/v18.0-v18.1/notes')).toContain('No note or procedure links to an object that ATT&amp;CK 18.1 revoked');
+    expect(await page('changes/v18.0-v18.1/notes')).toMatch(/No note or procedure links to an object that ATT&(amp;)?CK 18\.1 revoked/);
   });
 
   it('is linked from the changelogs', async () => {
