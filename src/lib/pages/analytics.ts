@@ -54,7 +54,7 @@ export function analyticIndex(graph: AttackGraph, base: string): AnalyticIndex {
       rows,
       noun: { singular: 'analytic', plural: 'analytics' },
       source: href(base, paths.listData(paths.analytics())),
-      textFilter: { columns: [0, 1, 2], placeholder: 'Analytic, technique or strategy' },
+      textFilter: { columns: [0, 1, 2], placeholder: 'ID or name' },
     },
   };
 }
