@@ -16,7 +16,8 @@ function show(citation: HTMLAnchorElement): boolean {
   const item = document.getElementById(decodeURIComponent(citation.hash.slice(1)));
   if (!item) return false;
   const text = element('span', 'citation-card-text');
-  text.append(...[...(item.querySelector('.reference-text') ?? item).childNodes].map((node) => node.cloneNode(true)));
+  const reference = [...item.childNodes].filter((node) => !(node instanceof Element && node.matches('.cited-at')));
+  text.append(...reference.map((node) => node.cloneNode(true)));
   const jump = element('a', 'citation-card-jump', 'Go to the reference');
   jump.href = citation.hash;
   card.show(citation, [element('span', 'citation-card-number', citation.textContent ?? ''), text, jump], citation.parentElement ?? citation);

@@ -12,14 +12,17 @@ const site = servedSite();
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 900 };
 
-async function withoutScript<T>(viewport: { width: number; height: number }, run: (page: Page) => Promise<T>): Promise<T> {
-  const context: BrowserContext = await site.browser.newContext({ viewport, javaScriptEnabled: false });
+/** Runs `run` on a new page of the given size, in a context of its own (with script unless told otherwise). */
+async function withPage<T>(viewport: { width: number; height: number }, run: (page: Page) => Promise<T>, { script = true } = {}): Promise<T> {
+  const context: BrowserContext = await site.browser.newContext({ viewport, javaScriptEnabled: script });
   try {
     return await run(await context.newPage());
   } finally {
     await context.close();
   }
 }
+
+const withoutScript = <T>(viewport: { width: number; height: number }, run: (page: Page) => Promise<T>) => withPage(viewport, run, { script: false });
 
 describe('the main menu', () => {
   it('folds into a menu on a phone that opens without script and reaches every section', async () => {
@@ -63,8 +66,7 @@ describe('the main menu', () => {
 
 describe('tables on a phone', () => {
   it('shows each procedure as a card on the page’s width, its cells labelled', async () => {
-    const page = await site.browser.newPage({ viewport: PHONE });
-    try {
+    await withPage(PHONE, async (page) => {
       await page.goto(`${site.url}techniques/T1059/001/`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
       const apt29 = page.locator('#procedure-examples-G0016');
@@ -78,16 +80,13 @@ describe('tables on a phone', () => {
       expect(overflowing).toBe(0);
       const logSource = page.locator('section:has(> h2#telemetry) td[data-label="Log Source"]').first();
       expect(await logSource.evaluate((cell) => getComputedStyle(cell, '::before').content)).toContain('Log Source');
-    } finally {
-      await page.close();
-    }
+    });
   });
 });
 
 describe('the Enterprise matrix at 1366 pixels', () => {
   it('fits the page without a box of its own, no name broken inside a word', async () => {
-    const page = await site.browser.newPage({ viewport: LAPTOP });
-    try {
+    await withPage(LAPTOP, async (page) => {
       await page.goto(`${site.url}matrices/enterprise/`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(LAPTOP.width);
       const scroller = page.locator('.matrix-scroll');
@@ -110,9 +109,7 @@ describe('the Enterprise matrix at 1366 pixels', () => {
         return found;
       });
       expect(broken).toEqual([]);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('shows every sub-technique, beside or under its technique, without script', async () => {
@@ -129,7 +126,11 @@ describe('the Enterprise matrix at 1366 pixels', () => {
       expect(side.x).toBeGreaterThan(technique.x + technique.width - 1);
       await page.locator('.matrix-controls:visible a', { hasText: 'Flat layout' }).click();
       await page.waitForURL(/#matrix-flat-all$/);
-      await expect.poll(async () => (await powershell.boundingBox())!.y > technique.y + technique.height - 1).toBe(true);
+      const under = async () => {
+        const [sub, above] = [(await powershell.boundingBox())!, (await parent.boundingBox())!];
+        return sub.y >= above.y + above.height - 1 && sub.x < above.x + above.width;
+      };
+      await expect.poll(under).toBe(true);
       expect(await page.locator('.matrix-controls:visible a[aria-current="true"]').textContent()).toContain('Flat layout');
       await page.locator('.matrix-controls:visible a', { hasText: 'Hide sub-techniques' }).click();
       await page.waitForURL(/#matrix-flat$/);
@@ -138,8 +139,7 @@ describe('the Enterprise matrix at 1366 pixels', () => {
   });
 
   it('opens in the ATT&CK Navigator with its layer', async () => {
-    const page = await site.browser.newPage({ viewport: LAPTOP });
-    try {
+    await withPage(LAPTOP, async (page) => {
       await page.goto(`${site.url}matrices/enterprise/windows/`);
       const open = page.locator('a', { hasText: 'Open in ATT&CK Navigator' });
       const target = new URL((await open.getAttribute('href'))!);
@@ -149,23 +149,21 @@ describe('the Enterprise matrix at 1366 pixels', () => {
       const layer = (await (await page.request.get(`${site.url}${layerUrl.pathname.replace('/wiki/', '')}`)).json()) as { domain: string; filters: { platforms: string[] } };
       expect(layer.domain).toBe('enterprise-attack');
       expect(layer.filters.platforms).toEqual(['Windows']);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });
 
 describe('citations and link previews', () => {
   it('shows a citation’s reference on focus, linked back from the list, and Escape hides it', async () => {
-    const page = await site.browser.newPage({ viewport: LAPTOP });
-    try {
+    await withPage(LAPTOP, async (page) => {
       await page.goto(`${site.url}techniques/T1059/001/`);
       const citation = page.locator('.description .cite a').first();
       const reference = page.locator(`li${await citation.getAttribute('href')}`);
       await citation.focus();
       const card = page.locator('#citation-card');
       await expect.poll(() => card.isVisible()).toBe(true);
-      expect(await card.textContent()).toContain((await reference.locator('.reference-text').textContent())!.trim());
+      const referenceText = await reference.evaluate((item) => [...item.childNodes].filter((node) => !(node instanceof Element && node.matches('.cited-at'))).map((node) => node.textContent).join(''));
+      expect(await card.textContent()).toContain(referenceText.trim());
       expect(await citation.getAttribute('aria-describedby')).toBe('citation-card');
       await page.keyboard.press('Escape');
       await expect.poll(() => card.count()).toBe(0);
@@ -173,18 +171,15 @@ describe('citations and link previews', () => {
       // The list leads back to the citation.
       const back = await reference.locator('.cited-at').first().evaluate((element) => (element.closest('a') ?? element.querySelector('a'))!.getAttribute('href'));
       expect(await page.locator(`${back} > a`).getAttribute('href')).toBe(await citation.getAttribute('href'));
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('previews a link to an object on focus, fetching only its small file, and never blocks the click', async () => {
-    const page = await site.browser.newPage({ viewport: LAPTOP });
-    const fetched: string[] = [];
-    page.on('request', (request) => {
-      if (request.url().endsWith('/preview.json')) fetched.push(request.url());
-    });
-    try {
+    await withPage(LAPTOP, async (page) => {
+      const fetched: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('/preview.json')) fetched.push(request.url());
+      });
       await page.goto(`${site.url}techniques/T1059/001/`);
       const empire = page.locator('.description a', { hasText: /^Empire$/ });
       await empire.focus();
@@ -196,25 +191,22 @@ describe('citations and link previews', () => {
       expect(card.y >= link.y + link.height || card.y + card.height <= link.y).toBe(true);
       await page.keyboard.press('Escape');
       await expect.poll(() => preview.count()).toBe(0);
+      // Focused again, and clicked while the preview shows.
+      await empire.blur();
       await empire.focus();
       await expect.poll(() => preview.isVisible()).toBe(true);
       await empire.click();
       await page.waitForURL(`${site.url}software/S0363/`);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('previews a note a note links to', async () => {
-    const page = await site.browser.newPage({ viewport: LAPTOP });
-    try {
+    await withPage(LAPTOP, async (page) => {
       await page.goto(`${site.url}playbooks/dns-reconnaissance/`);
       await page.locator('.note-content a.wikilink', { hasText: /^Zone Transfer Check$/ }).first().hover();
       const preview = page.locator('#link-preview');
       await expect.poll(() => preview.isVisible()).toBe(true);
       expect(await preview.textContent()).toMatch(/^ProcedureZone Transfer Check/);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });
