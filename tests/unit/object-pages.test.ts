@@ -199,6 +199,6 @@ describe('lists', () => {
     expect(platforms.map((platform) => platform.label)).toEqual(platforms.map((platform) => platform.label).toSorted((a, b) => a.localeCompare(b, 'en')));
     // Every platform an analytic names is a choice of the filter.
     const values = new Set(platforms.map((platform) => platform.value));
-    expect(table.rows.every((candidate) => candidate.data!.platforms.split(' ').filter(Boolean).every((value) => values.has(value)))).toBe(true);
+    expect(table.rows.every((candidate) => candidate.data!.platforms!.split(' ').filter(Boolean).every((value) => values.has(value)))).toBe(true);
   });
 });
