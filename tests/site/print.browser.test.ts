@@ -85,7 +85,7 @@ describe('the Enterprise matrix printed', () => {
   });
 
   it('shows no screen hints: no sub-technique toggles, counts or view links', async () => {
-    for (const hint of ['.matrix summary', '.matrix .counts', '.matrix-views']) {
+    for (const hint of ['.matrix summary', '.matrix .counts', '.matrix-views', '.screen-hint']) {
       const shown = await matrix.locator(hint).evaluateAll((elements) => elements.filter((element) => element.checkVisibility()).length);
       expect(shown, hint).toBe(0);
     }

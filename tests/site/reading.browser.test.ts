@@ -92,7 +92,7 @@ describe('anchors', () => {
   });
 
   it('explains an ID card field on focus, until Escape', async () => {
-    const info = page.locator('.id-card dt', { hasText: 'Platforms' }).locator('.field-info');
+    const info = page.locator('.id-card dt', { has: page.locator('.field-name', { hasText: /^Platforms$/ }) }).locator('.field-info');
     const definition = page.locator(`#${await info.getAttribute('aria-describedby')}`);
     expect(await definition.isVisible()).toBe(false);
     await info.focus();

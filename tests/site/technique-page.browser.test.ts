@@ -14,12 +14,12 @@ beforeAll(async () => {
 });
 
 function cardValue(label: string) {
-  return page.locator('.id-card-row', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
+  return page.locator('.id-card-row', { has: page.locator('dt .field-name', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
 }
 
 describe('T1059.001 PowerShell', () => {
   it('shows the name and the ID card', async () => {
-    expect(await page.title()).toBe('Command and Scripting Interpreter: PowerShell (T1059.001) | ATT&CK Knowledge Base');
+    expect(await page.title()).toBe('Command and Scripting Interpreter: PowerShell (T1059.001) · Enterprise | ATT&CK Knowledge Base');
     await expect.poll(() => page.locator('h1').textContent()).toContain('Command and Scripting Interpreter: PowerShell');
     expect(await cardValue('ID').textContent()).toBe('T1059.001');
     expect(await cardValue('Sub-technique of').locator('a').getAttribute('href')).toBe('/wiki/techniques/T1059/');

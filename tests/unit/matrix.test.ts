@@ -166,7 +166,8 @@ describe('the Mobile and ICS matrices', () => {
     expect(page('ics').columns[0]!.tactic.name).toBe('Initial Access');
     expect(page('ics').views.map((view) => view.text)).toEqual(['All platforms']);
     expect(page('ics').lead).toBe(page('ics').description);
-    expect(page('enterprise').lead).toContain('sub-techniques.');
+    expect(page('ics').hint).toBeUndefined();
+    expect(page('enterprise').hint).toContain('sub-techniques.');
     expect(pages.filter((candidate) => candidate.domainSlug === 'ics')).toHaveLength(1);
   });
 

@@ -61,8 +61,10 @@ export interface MatrixPage {
   platformSlug: string | undefined;
   heading: string;
   description: string;
-  /** The description, with how to open sub-techniques when there are any. */
+  /** The paragraph under the heading. */
   lead: string;
+  /** How to use the matrix on screen (left out on paper). */
+  hint?: string;
   breadcrumbs: Link[];
   crumb: string;
   /** "216 techniques and 475 sub-techniques", each counted once however many columns show it. */
@@ -189,9 +191,8 @@ export function matrixPage(matrix: DomainMatrix, platform: Platform | undefined,
     platformSlug: platform?.slug,
     heading: platform ? `${label} Matrix: ${platform.label}` : `${label} Matrix`,
     description,
-    lead: anyPlaced(columns, (placed) => placed.subtechniques.length > 0)
-      ? `${description} Open a technique’s count to see its sub-techniques.`
-      : description,
+    lead: description,
+    hint: anyPlaced(columns, (placed) => placed.subtechniques.length > 0) ? 'Open a technique’s count to see its sub-techniques.' : undefined,
     breadcrumbs: platform ? [matricesLink, { text: label, href: viewHref(matrix, undefined, base) }] : [matricesLink],
     crumb: platform ? platform.label : label,
     countText: techniqueCountText(columns),
