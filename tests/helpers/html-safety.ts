@@ -63,6 +63,8 @@ function findings(tag: Tag, base: string): string[] {
 }
 
 function fetchedUrls({ name, attributes }: Tag): string[] {
+  // A canonical link names the page's own address (with --site): nothing loads it.
+  if (name === 'link' && attributes.rel === 'canonical') return [];
   const urls = (FETCHING_ATTRIBUTES[name] ?? []).flatMap((attribute) => {
     const value = attributes[attribute];
     if (value === undefined) return [];

@@ -12,8 +12,8 @@ const base = inject('siteBase');
 let layerFiles: string[];
 
 beforeAll(async () => {
-  // Objects' layers; the coverage layers are tested with the coverage (detections.test.ts).
-  layerFiles = (await readdir(siteDir, { recursive: true })).filter((file) => file.endsWith('-layer.json') && LIVE_PAGES(file) && !file.startsWith('coverage/')).sort();
+  // Objects' layers; the coverage and matrix layers are tested with the coverage and the matrix.
+  layerFiles = (await readdir(siteDir, { recursive: true })).filter((file) => file.endsWith('-layer.json') && LIVE_PAGES(file) && !file.startsWith('coverage/') && !file.startsWith('matrices/')).sort();
 });
 
 async function readLayer(file: string) {

@@ -14,7 +14,7 @@ const page = (path: string) => readFile(join(siteDir, path, 'index.html'), 'utf8
 /** The rows of the page's table, each as its cells' text and links. */
 function rows(html: string): { text: string; links: string[] }[] {
   return [...html.matchAll(/<tr>(.*?)<\/tr>/gs)].slice(1).map(([, row]) => ({
-    text: row!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').replace(/ ,/g, ',').trim(),
+    text: row!.replace(/<wbr>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').replace(/ ,/g, ',').trim(),
     links: readTags(row!).flatMap((tag) => (tag.name === 'a' && tag.attributes.href ? [tag.attributes.href] : [])),
   }));
 }

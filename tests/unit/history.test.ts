@@ -145,7 +145,7 @@ describe('history of Enterprise 16.1 and 17.0', () => {
     await writeFile(join(vault, 'Loader.md'), 'Signed binaries load [[T1574.002|side-loaded DLLs]];\nsee also [[T1574.001]].\n');
     old = await runImport({ bundles: ['tests/fixtures/attack/enterprise-attack-16.1.json.br', 'tests/fixtures/attack/enterprise-attack-17.0.json.br'], vault });
     index = new HistoryIndex(old.history.objects, old.history.changes, ['16.1', '17.0']);
-  }, 120_000);
+  }, 300_000);
 
   it('tells a note’s link to T1574.002 what it was, and lists both links among what 17.0 changed of the notes', () => {
     const html = renderRichText(old.collections.notes.find((note) => note.id === 'Loader')!.html, '/');
@@ -199,7 +199,7 @@ describe('a release that lacks a domain', () => {
       ['18.1', 'present', undefined],
     ]);
     expect(lacking.changes[0]!.domains).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });
 
 /**

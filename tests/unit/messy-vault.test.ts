@@ -303,7 +303,7 @@ describe('notes about an ATT&CK object add, not repeat', () => {
     const reference = page.references.find((candidate) => candidate.name === 'Zack Whittaker April 2017');
     const number = reference?.number;
     expect(number).toBeGreaterThan(0);
-    expect(team?.html).toContain(`as in the siren case.<sup class="cite"><a href="#${reference?.anchor}" aria-label="Reference ${number}">[${number}]</a></sup>`);
+    expect(team?.html).toMatch(new RegExp(`as in the siren case\\.<sup class="cite" id="${reference?.anchor}-cite-\\d+"><a href="#${reference?.anchor}" aria-label="Reference ${number}">\\[${number}\\]</a></sup>`));
     expect(team?.html).not.toContain('(Citation:');
   });
 

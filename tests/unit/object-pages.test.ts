@@ -27,7 +27,7 @@ describe('group page', () => {
     expect(card(page.card)['Associated Groups']).toEqual(expect.arrayContaining(['Cozy Bear', 'NOBELIUM', 'Midnight Blizzard']));
     expect(tableRows(page, 'aliases').find((alias) => alias.cells[0] === 'Cozy Bear')?.cells[1]).toEqual({ html: expect.stringContaining('href="#ref-') });
     expect(ids(campaigns)).toEqual(['C0023', 'C0024']);
-    expect(campaigns[1]!.cells).toEqual(['August 2019', 'January 2021', { html: expect.stringMatching(/^(<sup class="cite">.*<\/sup>)+$/) }]);
+    expect(campaigns[1]!.cells).toEqual(['August 2019', 'January 2021', { html: expect.stringMatching(/^(<sup class="cite" id="[^"]+">.*<\/sup>)+$/) }]);
     expect(ids(software)).toContain('S0002');
     expect(software.find((row) => row.attackId === 'S0002')!.cells![0]).toEqual(
       expect.arrayContaining([{ text: 'OS Credential Dumping: LSASS Memory', href: '/techniques/T1003/001/' }]),
@@ -84,8 +84,8 @@ describe('campaign page', () => {
   it('shows C0024 first and last seen with their citations, group and techniques', () => {
     const page = pageOf(graph, graph.byAttack('campaign', 'C0024')!);
     const { ['First Seen']: first, ['Last Seen']: last } = card(page.card);
-    expect(first).toEqual({ html: expect.stringMatching(/^August 2019<sup class="cite"><a href="#ref-[0-9a-f]{8}"/) });
-    expect(last).toEqual({ html: expect.stringMatching(/^January 2021<sup class="cite">/) });
+    expect(first).toEqual({ html: expect.stringMatching(/^August 2019<sup class="cite" id="ref-[0-9a-f]{8}-cite-\d+"><a href="#ref-[0-9a-f]{8}"/) });
+    expect(last).toEqual({ html: expect.stringMatching(/^January 2021<sup class="cite" id="[^"]+">/) });
     expect(ids(objectRows(page, 'groups'))).toEqual(['G0016']);
     expect(objectRows(page, 'techniques-used').length).toBeGreaterThan(50);
     expect(ids(objectRows(page, 'software'))).toContain('S0002');
@@ -94,7 +94,7 @@ describe('campaign page', () => {
   it('escapes a first-seen date that is not a date, shown as written next to its citation', () => {
     const c0024 = graph.byAttack('campaign', 'C0024')!;
     const page = pageOf(graph, { ...c0024, firstSeen: '<img src=x onerror=alert(1)>' });
-    expect(card(page.card)['First Seen']).toEqual({ html: expect.stringMatching(/^&lt;img src=x onerror=alert\(1\)&gt;<sup class="cite">/) });
+    expect(card(page.card)['First Seen']).toEqual({ html: expect.stringMatching(/^&lt;img src=x onerror=alert\(1\)&gt;<sup class="cite" id="[^"]+">/) });
   });
 });
 
