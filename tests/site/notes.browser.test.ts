@@ -28,7 +28,7 @@ describe('notes woven into ATT&CK pages', () => {
     expect(await page.locator('.code-block figcaption').first().textContent()).toContain('bash');
 
     await click(page.locator('section:has(h2#referenced-by) a', { hasText: /^DNS$/ }), 'notes/techniques/dns/');
-    await click(page.locator('.id-card-row:has(dt:text-is("About")) a'), 'techniques/T1590/002/');
+    await click(page.locator('.id-card-row:has(.field-name:text-is("About")) dd a'), 'techniques/T1590/002/');
     expect(await page.locator('h1').textContent()).toContain('DNS');
   });
 
